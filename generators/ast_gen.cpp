@@ -1,3 +1,4 @@
+#include "model/syntax/overloaded.h"
 #include "generators/ast_gen.h"
 
 #include <algorithm>
@@ -18,13 +19,6 @@ namespace {
 
 using rc::Gen;
 namespace g = rc::gen;
-
-template <class... Fs>
-struct Overloaded : Fs... {
-  using Fs::operator()...;
-};
-template <class... Fs>
-Overloaded(Fs...) -> Overloaded<Fs...>;
 
 /* --- Small combinators ------------------------------------------------- */
 

@@ -1,3 +1,4 @@
+#include "model/syntax/overloaded.h"
 #include "model/syntax/print.h"
 
 #include <cstdint>
@@ -13,13 +14,6 @@
 
 namespace ownmodel {
 namespace {
-
-template <class... Fs>
-struct Overloaded : Fs... {
-  using Fs::operator()...;
-};
-template <class... Fs>
-Overloaded(Fs...) -> Overloaded<Fs...>;
 
 /// Binding strength, loosest first (docs/syntax-decisions.md "Expressions").
 /// An operand whose own level is below the level its position requires is
@@ -56,24 +50,6 @@ Level level_of(ast::BinaryOp op) {
   return kAtom;
 }
 
-std::string_view spelling(ast::BinaryOp op) {
-  switch (op) {
-    case ast::BinaryOp::Add: return "+";
-    case ast::BinaryOp::Sub: return "-";
-    case ast::BinaryOp::Mul: return "*";
-    case ast::BinaryOp::FloorDiv: return "//";
-    case ast::BinaryOp::Mod: return "%";
-    case ast::BinaryOp::Eq: return "==";
-    case ast::BinaryOp::Ne: return "!=";
-    case ast::BinaryOp::Lt: return "<";
-    case ast::BinaryOp::Le: return "<=";
-    case ast::BinaryOp::Gt: return ">";
-    case ast::BinaryOp::Ge: return ">=";
-    case ast::BinaryOp::And: return "and";
-    case ast::BinaryOp::Or: return "or";
-  }
-  return "?";
-}
 
 Level level_of(const ast::Expr& e) {
   return std::visit(Overloaded{
@@ -95,6 +71,8 @@ Level level_of(const ast::Expr& e) {
                     },
                     e.node);
 }
+
+using ownmodel::spelling;  // the public BinaryOp overload, beside this one
 
 std::string_view spelling(ast::Convention c) {
   switch (c) {
@@ -586,6 +564,25 @@ std::string print(const ast::Type& type) {
   Printer p;
   p.type(type);
   return p.take();
+}
+
+std::string_view spelling(ast::BinaryOp op) {
+  switch (op) {
+    case ast::BinaryOp::Add: return "+";
+    case ast::BinaryOp::Sub: return "-";
+    case ast::BinaryOp::Mul: return "*";
+    case ast::BinaryOp::FloorDiv: return "//";
+    case ast::BinaryOp::Mod: return "%";
+    case ast::BinaryOp::Eq: return "==";
+    case ast::BinaryOp::Ne: return "!=";
+    case ast::BinaryOp::Lt: return "<";
+    case ast::BinaryOp::Le: return "<=";
+    case ast::BinaryOp::Gt: return ">";
+    case ast::BinaryOp::Ge: return ">=";
+    case ast::BinaryOp::And: return "and";
+    case ast::BinaryOp::Or: return "or";
+  }
+  return "?";
 }
 
 }  // namespace ownmodel

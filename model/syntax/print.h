@@ -5,6 +5,7 @@
 // spellings, the fewest parentheses that keep the tree's shape.
 
 #include <string>
+#include <string_view>
 
 #include "model/syntax/ast.h"
 
@@ -16,5 +17,8 @@ namespace ownmodel {
 [[nodiscard]] std::string print(const ast::Stmt& stmt, int indent = 0);
 [[nodiscard]] std::string print(const ast::Expr& expr);
 [[nodiscard]] std::string print(const ast::Type& type);
+
+/// The source spelling of a binary operator: `+`, `//`, `and`, ….
+[[nodiscard]] std::string_view spelling(ast::BinaryOp op);
 
 }  // namespace ownmodel

@@ -13,6 +13,7 @@
 #include <variant>
 #include <vector>
 
+#include "model/syntax/overloaded.h"
 #include "generators/arbitrary.h"
 #include "generators/ast_gen.h"
 #include "generators/fuzz_gen.h"
@@ -20,13 +21,6 @@
 
 namespace ownmodel {
 namespace {
-
-template <class... Fs>
-struct Overloaded : Fs... {
-  using Fs::operator()...;
-};
-template <class... Fs>
-Overloaded(Fs...) -> Overloaded<Fs...>;
 
 bool is_identifier(const std::string& s) {
   if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return false;

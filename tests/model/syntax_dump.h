@@ -12,6 +12,7 @@
 #include "model/diagnostics/source.h"
 #include "model/syntax/ast.h"
 #include "model/syntax/parser.h"
+#include "model/syntax/print.h"
 
 // GCC 12 warns -Wrestrict on `"literal" + std::string&&` under -O2 (a known false
 // positive, GCC bug 105329); this test helper builds many such strings.
@@ -43,25 +44,6 @@ inline std::string quoted(const std::string& s) {
     }
   }
   return out + "\"";
-}
-
-inline const char* op_name(ast::BinaryOp op) {
-  switch (op) {
-    case ast::BinaryOp::Add: return "+";
-    case ast::BinaryOp::Sub: return "-";
-    case ast::BinaryOp::Mul: return "*";
-    case ast::BinaryOp::FloorDiv: return "//";
-    case ast::BinaryOp::Mod: return "%";
-    case ast::BinaryOp::Eq: return "==";
-    case ast::BinaryOp::Ne: return "!=";
-    case ast::BinaryOp::Lt: return "<";
-    case ast::BinaryOp::Le: return "<=";
-    case ast::BinaryOp::Gt: return ">";
-    case ast::BinaryOp::Ge: return ">=";
-    case ast::BinaryOp::And: return "and";
-    case ast::BinaryOp::Or: return "or";
-  }
-  return "?";
 }
 
 inline std::string dump(const ast::Type& t) {
@@ -103,7 +85,7 @@ inline std::string dump(const ast::Expr& e) {
           return std::string(n.op == ast::UnaryOp::Neg ? "(neg " : "(not ") + dump(*n.operand) + ")";
         }
         if constexpr (std::is_same_v<T, ast::Binary>) {
-          return fmt::format("({} {} {})", op_name(n.op), dump(*n.lhs), dump(*n.rhs));
+          return fmt::format("({} {} {})", spelling(n.op), dump(*n.lhs), dump(*n.rhs));
         }
       },
       e.node);
@@ -122,7 +104,7 @@ inline std::string dump(const ast::Stmt& s) {
         if constexpr (std::is_same_v<T, ast::RefDecl>) return "(ref " + n.name + " = " + dump(n.place) + ")";
         if constexpr (std::is_same_v<T, ast::Assign>) return "(= " + dump(n.target) + " " + dump(n.value) + ")";
         if constexpr (std::is_same_v<T, ast::AugAssign>) {
-          return fmt::format("({}= {} {})", op_name(n.op), dump(n.target), dump(n.value));
+          return fmt::format("({}= {} {})", spelling(n.op), dump(n.target), dump(n.value));
         }
         if constexpr (std::is_same_v<T, ast::Discard>) return "(_ = " + dump(n.value) + ")";
         if constexpr (std::is_same_v<T, ast::ExprStmt>) return "(expr " + dump(n.expr) + ")";
