@@ -12,5 +12,7 @@ enum ExitCode : int { kOk = 0, kRejected = 1, kBadInput = 2, kFault = 3, kUnknow
 
 void add_parse_command(CLI::App& app, int& exit_code);
 void add_validate_command(CLI::App& app, int& exit_code);
+void add_check_command(CLI::App& app, int& exit_code);
+void add_elaborate_command(CLI::App& app, int& exit_code);
 
 }  // namespace ownmodel::cli

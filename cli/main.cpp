@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
 
   int exit_code = ownmodel::cli::kOk;
   ownmodel::cli::add_parse_command(app, exit_code);
+  ownmodel::cli::add_check_command(app, exit_code);
+  ownmodel::cli::add_elaborate_command(app, exit_code);
   ownmodel::cli::add_validate_command(app, exit_code);
 
   try {

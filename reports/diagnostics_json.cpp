@@ -13,6 +13,9 @@ void put_span(nlohmann::json& j, const Span& span) {
 
 nlohmann::json to_json(const Diagnostic& d) {
   nlohmann::json j;
+  // "rule" is the rule id (S1, W2, …) or a front-end code (syntax, unsupported,
+  // input, limit, deprecated); "code" is kept as its older name.
+  j["rule"] = d.code;
   j["code"] = d.code;
   j["severity"] = severity_name(d.severity);
   put_span(j, d.span);
