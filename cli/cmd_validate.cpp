@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "campaigns/checker.h"
 #include "campaigns/front_end.h"
 #include "cli/commands.h"
 #include "reports/diagnostics_json.h"
@@ -21,6 +22,7 @@ namespace {
 
 struct ValidateOptions {
   std::string examples = "examples";
+  std::string rule_corpus = "tests/data/rules";
   std::uint64_t count = 100000;
   std::uint64_t seed = 1;
   std::string out = "out/validate";
@@ -81,6 +83,9 @@ int run_validate(const ValidateOptions& options) {
   std::vector<campaigns::CampaignResult> results;
   results.push_back(campaigns::examples_round_trip(
       options.examples, progress_bar("examples: parse, print, parse", options.progress)));
+  results.push_back(campaigns::corpus_verdicts(
+      {options.examples, options.rule_corpus},
+      progress_bar("corpus: checker verdicts", options.progress)));
   results.push_back(campaigns::random_round_trip(
       options.count, options.seed, progress_bar("random syntax trees", options.progress)));
   results.push_back(campaigns::parser_fuzz(options.count, options.seed,
@@ -89,7 +94,8 @@ int run_validate(const ValidateOptions& options) {
   bool all_ok = std::all_of(results.begin(), results.end(), [](auto& r) { return r.ok(); });
   nlohmann::json summary{{"ok", all_ok}, {"seed", options.seed}, {"count", options.count},
                          {"examples", options.examples},
-                         {"not_yet_run", {"checker", "interpreter", "z3", "proofs", "ablation"}}};
+                         {"rule_corpus", options.rule_corpus},
+                         {"not_yet_run", {"interpreter", "z3", "proofs", "ablation"}}};
   summary["campaigns"] = nlohmann::json::array();
   for (const auto& r : results) summary["campaigns"].push_back(to_json(r));
 
@@ -98,15 +104,15 @@ int run_validate(const ValidateOptions& options) {
   std::filesystem::create_directories(options.out, ec);
   std::filesystem::path out_dir(options.out);
   std::string markdown = "# ownmodel validate\n\n" + table +
-                         "\nThe checker, interpreter, Z3 and proof campaigns are not built yet.\n";
+                         "\nThe interpreter, Z3, proof and ablation campaigns are not built yet.\n";
   bool written = !ec && write_atomically(out_dir / "summary.json", dump_json(summary) + "\n") &&
                  write_atomically(out_dir / "summary.md", markdown);
 
   if (options.format == "json") {
     std::cout << dump_json(summary) << "\n";
   } else {
-    std::cout << "ownmodel validate: the front end (parser, printer) over examples, random trees "
-                 "and fuzzed inputs\n\n"
+    std::cout << "ownmodel validate: the front end (parser, printer) and the checker over the "
+                 "corpus, random trees and fuzzed inputs\n\n"
               << table;
     for (const auto& r : results) {
       for (const auto& f : r.failures) {
@@ -114,7 +120,7 @@ int run_validate(const ValidateOptions& options) {
         if (!f.input.empty()) std::cout << "  program:\n" << f.input << "\n";
       }
     }
-    std::cout << fmt::format("\n{}; the checker, interpreter, Z3 and proof campaigns are not "
+    std::cout << fmt::format("\n{}; the interpreter, Z3, proof and ablation campaigns are not "
                              "built yet.\n",
                              all_ok ? "all campaigns passed" : "SOME CAMPAIGNS FAILED");
     if (written) std::cout << fmt::format("summary: {}\n", (out_dir / "summary.json").string());
@@ -137,6 +143,9 @@ void add_validate_command(CLI::App& app, int& exit_code) {
       "write summary.json and summary.md under --out. Exit 0 when all pass, 3 when a\n"
       "campaign finds a failure, 2 when its inputs or outputs are unusable.");
   cmd->add_option("--examples", options->examples, "Folder of example .mojo programs")
+      ->capture_default_str();
+  cmd->add_option("--rule-corpus", options->rule_corpus,
+                  "Folder of per-rule accept/reject programs (skipped when absent)")
       ->capture_default_str();
   cmd->add_option("--count", options->count, "Cases per random campaign")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}))

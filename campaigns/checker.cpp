@@ -1,0 +1,94 @@
+#include "campaigns/checker.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "campaigns/corpus_header.h"
+#include "model/check/check.h"
+
+namespace ownmodel::campaigns {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::size_t kKeptFailures = 20;
+
+std::vector<fs::path> mojo_files(const std::vector<std::string>& dirs) {
+  std::vector<fs::path> found;
+  for (const std::string& dir : dirs) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) continue;
+    for (const auto& entry : fs::recursive_directory_iterator(dir, ec))
+      if (entry.is_regular_file() && entry.path().extension() == ".mojo") found.push_back(entry.path());
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+std::string describe(const corpus::ExpectedDiagnostic& d) {
+  return fmt::format("{}:{}: {} [{}]", d.line, d.col, d.message, d.rule);
+}
+
+/// What is wrong with the checker's answer for one file; empty when it matches.
+std::string judge(const std::string& text) {
+  const corpus::Header header = corpus::read_header(text);
+  if (!header.problems.empty()) return "malformed header: " + header.problems.front();
+  const std::optional<bool> expected = header.expects_accepted();
+  if (!expected) return "the header has no `expect: accepted|rejected`";
+  std::optional<RuleSet> rules = RuleSet::preset(header.value("rules").value_or("mojo-1.0"));
+  if (!rules) return "unknown rule-set preset in `rules:`";
+
+  const CheckResult result = check_source(SourceFile("corpus.mojo", text), *rules);
+  std::vector<corpus::ExpectedDiagnostic> errors;
+  for (const Diagnostic& d : result.diagnostics)
+    if (d.severity == Severity::Error) errors.push_back({d.span.line, d.span.col, d.message, d.code});
+  if (result.accepted != *expected)
+    return fmt::format("expected {}, the checker {}{}", *expected ? "accepted" : "rejected",
+                       result.accepted ? "accepted it" : "rejected it",
+                       errors.empty() ? "" : ": " + describe(errors.front()));
+  if (errors != header.errors) {
+    std::string got = errors.empty() ? "no error" : describe(errors.front());
+    std::string want = header.errors.empty() ? "no error" : describe(header.errors.front());
+    if (errors.size() != header.errors.size())
+      return fmt::format("expected {} error(s), got {}: first expected {}, first got {}",
+                         header.errors.size(), errors.size(), want, got);
+    for (std::size_t i = 0; i < errors.size(); ++i)
+      if (!(errors[i] == header.errors[i]))
+        return fmt::format("expected {}, got {}", describe(header.errors[i]), describe(errors[i]));
+  }
+  return {};
+}
+
+}  // namespace
+
+CampaignResult corpus_verdicts(const std::vector<std::string>& dirs, const Progress& progress) {
+  const auto start = std::chrono::steady_clock::now();
+  CampaignResult result;
+  result.name = "corpus: checker verdicts";
+  const std::vector<fs::path> files = mojo_files(dirs);
+  for (const fs::path& path : files) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    const std::string problem = judge(text.str());
+    ++result.cases;
+    if (problem.empty()) {
+      ++result.passed;
+    } else {
+      ++result.failure_count;
+      if (result.failures.size() < kKeptFailures)
+        result.failures.push_back({path.generic_string(), problem, {}});
+    }
+    if (progress) progress(result.cases, files.size());
+  }
+  result.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+}  // namespace ownmodel::campaigns
