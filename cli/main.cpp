@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
   ownmodel::cli::add_parse_command(app, exit_code);
   ownmodel::cli::add_check_command(app, exit_code);
   ownmodel::cli::add_elaborate_command(app, exit_code);
+  ownmodel::cli::add_run_command(app, exit_code);
+  ownmodel::cli::add_trace_command(app, exit_code);
   ownmodel::cli::add_validate_command(app, exit_code);
 
   try {

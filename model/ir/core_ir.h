@@ -59,6 +59,8 @@ struct TypeInfo {
   bool copyable = true;
   bool implicitly_copyable = true;
   bool deinitable = true;       ///< false: a linear type (S8)
+  /// `@explicit_destroy("msg")` text for the S8 message; empty when none given.
+  std::string explicit_destroy_message;
   bool trivial = true;          ///< TrivialRegisterPassable: no events, passed by value
   /// User-written lifecycle methods; `none` means synthesized field by field
   /// (when the capability holds) or built in (non-struct types).
@@ -272,7 +274,11 @@ struct Branch {
   BlockId else_block = none;
 };
 /// E-Return (E-Exit for the entry function).
-struct Return {};
+struct Return {
+  /// Falling off the end of the body rather than a `return` statement: the
+  /// exit messages of S3a/S7a/S7b say "at the implicit return".
+  bool implicit = false;
+};
 /// E-Raise: leave the function with the error in `error`.
 struct Raise {
   Place error;
@@ -324,6 +330,9 @@ struct Slot {
   /// Interior reference (into a List buffer or an OwnedPointer cell): S11.
   bool interior = false;
   Span span;   ///< declaration
+  /// The whole declaring statement (`var x: T`, `ref r = …`), where W1 puts
+  /// "never used"; unknown: `span` is used.
+  Span decl_span;
 };
 
 enum class FunctionKind : std::uint8_t {

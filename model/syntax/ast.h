@@ -128,6 +128,9 @@ struct VarDecl {
   std::string name;
   std::optional<Type> type;
   std::optional<Expr> init;
+  /// Written `x: T = e`, without `var`: an implicit declaration (W3), which
+  /// Mojo scopes to the function rather than the block.
+  bool implicit = false;
   friend bool operator==(const VarDecl&, const VarDecl&) = default;
 };
 /// `ref r = place`: binds `r` to a place; uses of `r` access the place.

@@ -317,6 +317,7 @@ void Parser::parse_expression_statement(ast::Block& block) {
     advance();
     ast::VarDecl decl;
     decl.name = std::string(first.text);
+    decl.implicit = true;
     decl.type = parse_type();
     if (d_panic) return;
     if (accept(TokenKind::Assign)) {

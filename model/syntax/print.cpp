@@ -407,7 +407,7 @@ class Printer {
 
   void stmt_node(const ast::VarDecl& v, int indent) {
     line_start(indent);
-    d_out += "var ";
+    if (!v.implicit) d_out += "var ";
     d_out += v.name;
     if (v.type) {
       d_out += ": ";

@@ -15,14 +15,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct CliRun {
   int exit_code = -1;
   std::string out;  // stdout and stderr together
 };
 
-Run run(const std::string& arguments) {
+CliRun run(const std::string& arguments) {
   const std::string command = std::string(OWNMODEL_BINARY) + " " + arguments + " 2>&1";
-  Run result;
+  CliRun result;
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return result;
   std::array<char, 4096> buffer{};
@@ -32,7 +32,7 @@ Run run(const std::string& arguments) {
   return result;
 }
 
-Run run_stdout(const std::string& arguments) {
+CliRun run_stdout(const std::string& arguments) {
   return run(arguments + " 2>/dev/null");
 }
 
@@ -72,14 +72,14 @@ const std::string fixed =
 
 TEST(CliCheck, AcceptedProgramExitsZero) {
   ScratchFile file(fixed);
-  const Run r = run("check " + file.path());
+  const CliRun r = run("check " + file.path());
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("accepted"), std::string::npos) << r.out;
 }
 
 TEST(CliCheck, RejectedProgramExitsOneWithRuleAndPosition) {
   ScratchFile file(use_after_move);
-  const Run r = run("check " + file.path());
+  const CliRun r = run("check " + file.path());
   EXPECT_EQ(r.exit_code, 1) << r.out;
   EXPECT_NE(r.out.find(":7:11: error: use of uninitialized value 'message' [S1]"), std::string::npos)
       << r.out;
@@ -87,7 +87,7 @@ TEST(CliCheck, RejectedProgramExitsOneWithRuleAndPosition) {
 
 TEST(CliCheck, JsonHasTheDocumentedShape) {
   ScratchFile file(use_after_move);
-  const Run r = run_stdout("check --format json " + file.path());
+  const CliRun r = run_stdout("check --format json " + file.path());
   EXPECT_EQ(r.exit_code, 1);
   const nlohmann::json j = nlohmann::json::parse(r.out, nullptr, false);
   ASSERT_FALSE(j.is_discarded()) << r.out;
@@ -111,7 +111,7 @@ TEST(CliCheck, DisablingTheRuleAccepts) {
 
 TEST(CliCheck, BadRuleSelectorsAndPresetsAreUsageErrors) {
   ScratchFile file(fixed);
-  Run r = run("check --disable S99 " + file.path());
+  CliRun r = run("check --disable S99 " + file.path());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.out.find("S99"), std::string::npos) << r.out;
   EXPECT_EQ(run("check --disable S0 " + file.path()).exit_code, 2);
@@ -122,7 +122,7 @@ TEST(CliCheck, BadRuleSelectorsAndPresetsAreUsageErrors) {
 TEST(CliCheck, UnreadableOrUnparsableInputIsBadInput) {
   EXPECT_EQ(run("check /nonexistent/file.mojo").exit_code, 2);
   ScratchFile broken("def main(:\n    pass\n");
-  const Run r = run("check " + broken.path());
+  const CliRun r = run("check " + broken.path());
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_NE(r.out.find("[syntax]"), std::string::npos) << r.out;
 }
@@ -131,7 +131,7 @@ TEST(CliCheck, SeveralFilesWorstVerdictWins) {
   ScratchFile good(fixed);
   ScratchFile bad(use_after_move);
   EXPECT_EQ(run("check " + good.path() + " " + bad.path()).exit_code, 1);
-  const Run r = run_stdout("check --format json " + good.path() + " " + bad.path());
+  const CliRun r = run_stdout("check --format json " + good.path() + " " + bad.path());
   const nlohmann::json j = nlohmann::json::parse(r.out, nullptr, false);
   ASSERT_TRUE(j.is_array()) << r.out;
   EXPECT_EQ(j.size(), 2u);
@@ -139,7 +139,7 @@ TEST(CliCheck, SeveralFilesWorstVerdictWins) {
 
 TEST(CliElaborate, PrintsDestructionPoints) {
   ScratchFile file(fixed);
-  const Run r = run_stdout("elaborate " + file.path());
+  const CliRun r = run_stdout("elaborate " + file.path());
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("def main"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("destroy"), std::string::npos) << r.out;
@@ -148,7 +148,7 @@ TEST(CliElaborate, PrintsDestructionPoints) {
 
 TEST(CliElaborate, ElaboratesRejectedProgramsToo) {
   ScratchFile file(use_after_move);
-  const Run r = run("elaborate " + file.path());
+  const CliRun r = run("elaborate " + file.path());
   EXPECT_EQ(r.exit_code, 1) << r.out;
   EXPECT_NE(r.out.find("[S1]"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("def main"), std::string::npos) << r.out;
@@ -156,7 +156,7 @@ TEST(CliElaborate, ElaboratesRejectedProgramsToo) {
 
 TEST(CliHelp, EveryNewCommandHasHelp) {
   for (const char* command : {"check", "elaborate"}) {
-    const Run r = run(std::string(command) + " --help");
+    const CliRun r = run(std::string(command) + " --help");
     EXPECT_EQ(r.exit_code, 0) << command;
     EXPECT_NE(r.out.find("--rules"), std::string::npos) << command;
     EXPECT_NE(r.out.find("--disable"), std::string::npos) << command;

@@ -22,6 +22,7 @@
 #include "model/rules/rule.h"
 #include "model/syntax/parser.h"
 #include "model/syntax/print.h"
+#include "tests/model/corpus_header.h"
 
 namespace ownmodel {
 namespace {
@@ -47,12 +48,7 @@ std::vector<std::string> example_files() {
   return files;
 }
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using corpus::read_text;
 
 /// Only the file written to exercise the older spellings may parse with warnings.
 bool is_legacy(std::string_view relative) {
@@ -73,79 +69,13 @@ std::string test_name(const testing::TestParamInfo<std::string>& info) {
 
 /* --- The header format of examples/README.md --------------------------- */
 
-struct Header {
-  std::string title;
-  std::vector<std::pair<std::string, std::string>> keys;  // in file order
-  std::vector<std::vector<std::string>> outputs;          // one per `expect-output:`
-  std::vector<std::string> problems;
+using corpus::Header;
+using corpus::split_lines;
 
-  [[nodiscard]] std::vector<std::string> values(std::string_view key) const {
-    std::vector<std::string> found;
-    for (const auto& [k, v] : keys) {
-      if (k == key) found.push_back(v);
-    }
-    return found;
-  }
-};
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(line);
-  }
-  return lines;
-}
-
-bool is_known_key(std::string_view key) {
-  for (std::string_view k : {"source", "adapted", "not-mojo", "model-choice", "expect", "inputs",
-                             "expect-output", "expect-error"}) {
-    if (key == k) return true;
-  }
-  return false;
-}
-
-/// Reads the leading `#` lines: a title, then `# key: value` lines; the lines of an
-/// `expect-output:` block are `#   <output line>`.
+/// Reads the leading `#` lines (corpus_header.h) with the keys examples/README.md allows.
 Header read_header(const std::vector<std::string>& lines) {
-  Header h;
-  std::size_t i = 0;
-  if (lines.empty() || !lines[0].starts_with("# ")) {
-    h.problems.push_back("the file does not start with a `# <title>` line");
-    return h;
-  }
-  h.title = lines[0].substr(2);
-  bool in_output = false;
-  for (i = 1; i < lines.size() && lines[i].starts_with("#"); ++i) {
-    const std::string& line = lines[i];
-    if (in_output && line.starts_with("#   ")) {
-      h.outputs.back().push_back(line.substr(4));
-      continue;
-    }
-    in_output = false;
-    const std::size_t colon = line.find(':');
-    if (!line.starts_with("# ") || colon == std::string::npos) {
-      h.problems.push_back("not a `# key: value` line: " + line);
-      continue;
-    }
-    std::string key = line.substr(2, colon - 2);
-    std::string value = colon + 1 < line.size() ? line.substr(colon + 1) : "";
-    if (value.starts_with(" ")) value.erase(0, 1);
-    if (!is_known_key(key)) {
-      h.problems.push_back("unknown header key `" + key + "`");
-      continue;
-    }
-    if (key == "expect-output") {
-      in_output = true;
-      h.outputs.emplace_back();
-    }
-    h.keys.emplace_back(std::move(key), std::move(value));
-  }
-  if (i < lines.size() && !lines[i].empty()) {
-    h.problems.push_back("the header must be followed by a blank line");
-  }
-  return h;
+  return corpus::read_header(lines, {"source", "adapted", "not-mojo", "model-choice", "expect",
+                                     "inputs", "expect-output", "expect-error"});
 }
 
 /// `<line>:<col>: <message> [<rule>]`, with the position inside the file and the rule in
