@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -30,13 +28,10 @@ std::vector<fs::path> mojo_files(const std::vector<std::string>& dirs) {
   return found;
 }
 
-std::string describe(const corpus::ExpectedDiagnostic& d) {
-  return fmt::format("{}:{}: {} [{}]", d.line, d.col, d.message, d.rule);
-}
-
 /// What is wrong with the checker's answer for one file; empty when it matches.
 std::string judge(const std::string& text) {
-  const corpus::Header header = corpus::read_header(text);
+  // Rules: the superset of keys, since this reads both corpora.
+  const corpus::Header header = corpus::read_header(text, corpus::Corpus::Rules);
   if (!header.problems.empty()) return "malformed header: " + header.problems.front();
   const std::optional<bool> expected = header.expects_accepted();
   if (!expected) return "the header has no `expect: accepted|rejected`";
@@ -50,16 +45,16 @@ std::string judge(const std::string& text) {
   if (result.accepted != *expected)
     return fmt::format("expected {}, the checker {}{}", *expected ? "accepted" : "rejected",
                        result.accepted ? "accepted it" : "rejected it",
-                       errors.empty() ? "" : ": " + describe(errors.front()));
+                       errors.empty() ? "" : ": " + errors.front().str());
   if (errors != header.errors) {
-    std::string got = errors.empty() ? "no error" : describe(errors.front());
-    std::string want = header.errors.empty() ? "no error" : describe(header.errors.front());
+    std::string got = errors.empty() ? "no error" : errors.front().str();
+    std::string want = header.errors.empty() ? "no error" : header.errors.front().str();
     if (errors.size() != header.errors.size())
       return fmt::format("expected {} error(s), got {}: first expected {}, first got {}",
                          header.errors.size(), errors.size(), want, got);
     for (std::size_t i = 0; i < errors.size(); ++i)
       if (!(errors[i] == header.errors[i]))
-        return fmt::format("expected {}, got {}", describe(header.errors[i]), describe(errors[i]));
+        return fmt::format("expected {}, got {}", header.errors[i].str(), errors[i].str());
   }
   return {};
 }
@@ -72,10 +67,7 @@ CampaignResult corpus_verdicts(const std::vector<std::string>& dirs, const Progr
   result.name = "corpus: checker verdicts";
   const std::vector<fs::path> files = mojo_files(dirs);
   for (const fs::path& path : files) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    const std::string problem = judge(text.str());
+    const std::string problem = judge(corpus::read_text(path));
     ++result.cases;
     if (problem.empty()) {
       ++result.passed;

@@ -1,8 +1,21 @@
 #include "campaigns/corpus_header.h"
 
+#include <algorithm>
 #include <charconv>
+#include <fstream>
+#include <iterator>
+#include <ostream>
+#include <sstream>
 
 namespace ownmodel::corpus {
+
+std::string ExpectedDiagnostic::str() const {
+  std::string s = std::to_string(line) + ":" + std::to_string(col) + ": " + message;
+  if (!code.empty()) s += " [" + code + "]";
+  return s;
+}
+
+std::ostream& operator<<(std::ostream& os, const ExpectedDiagnostic& d) { return os << d.str(); }
 
 std::vector<std::string> Header::values(std::string_view key) const {
   std::vector<std::string> found;
@@ -24,11 +37,23 @@ std::optional<bool> Header::expects_accepted() const {
   return std::nullopt;
 }
 
-bool is_known_key(std::string_view key) {
-  for (std::string_view k : {"source", "adapted", "not-mojo", "model-choice", "expect", "inputs",
-                             "expect-output", "expect-error", "expect-warning", "rules"})
-    if (key == k) return true;
-  return false;
+bool is_known_key(std::string_view key, Corpus corpus) {
+  // examples/README.md "Header format"; the rule corpus adds kRulesOnly.
+  static constexpr std::string_view kExamples[] = {"source", "adapted", "not-mojo", "model-choice",
+                                                   "expect", "inputs", "expect-output",
+                                                   "expect-error"};
+  static constexpr std::string_view kRulesOnly[] = {"fixes", "note", "rules", "expect-warning"};
+  if (std::find(std::begin(kExamples), std::end(kExamples), key) != std::end(kExamples))
+    return true;
+  return corpus == Corpus::Rules &&
+         std::find(std::begin(kRulesOnly), std::end(kRulesOnly), key) != std::end(kRulesOnly);
+}
+
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 std::vector<std::string> split_lines(std::string_view text) {
@@ -59,7 +84,7 @@ std::optional<ExpectedDiagnostic> parse_expected(std::string_view value) {
   if (value.ends_with(']')) {
     const std::size_t open = value.rfind(" [");
     if (open == std::string_view::npos) return std::nullopt;
-    d.rule = std::string(value.substr(open + 2, value.size() - open - 3));
+    d.code = std::string(value.substr(open + 2, value.size() - open - 3));
     value = value.substr(0, open);
   }
   if (value.empty() || d.line == 0 || d.col == 0) return std::nullopt;
@@ -67,7 +92,7 @@ std::optional<ExpectedDiagnostic> parse_expected(std::string_view value) {
   return d;
 }
 
-Header read_header(std::string_view text) {
+Header read_header(std::string_view text, Corpus corpus) {
   const std::vector<std::string> lines = split_lines(text);
   Header h;
   if (lines.empty() || !lines[0].starts_with("# ")) {
@@ -92,7 +117,7 @@ Header read_header(std::string_view text) {
     std::string key = line.substr(2, colon - 2);
     std::string value = line.substr(colon + 1);
     if (value.starts_with(" ")) value.erase(0, 1);
-    if (!is_known_key(key)) {
+    if (!is_known_key(key, corpus)) {
       h.problems.push_back("unknown header key `" + key + "`");
       continue;
     }
@@ -104,7 +129,7 @@ Header read_header(std::string_view text) {
       if (std::optional<ExpectedDiagnostic> d = parse_expected(value))
         (key == "expect-error" ? h.errors : h.warnings).push_back(std::move(*d));
       else
-        h.problems.push_back(key + " is not `<line>:<col>: <message> [<rule>]`: " + value);
+        h.problems.push_back(key + " is not `<line>:<col>: <message> [<code>]`: " + value);
     }
     h.keys.emplace_back(std::move(key), std::move(value));
   }

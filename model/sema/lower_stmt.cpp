@@ -226,13 +226,13 @@ void FnLowerer::lower_var_decl(const ast::VarDecl& d, Span span) {
     s.kind = ir::SlotKind::Local;
     s.is_mutable = true;
     s.span = name_span;
-    s.decl_span = span;  // W1 points at the whole declaration
     slot = new_slot(std::move(s));
   };
   if (d.init) {
     DestFn dest = [&](TypeId t) {
       if (slot == none) make(annotated != none ? annotated : t);
-      return Target{ir::Place{slot, {}, span}, false};
+      // A write's position is its value: Mojo points W1 ("assignment … never used") there.
+      return Target{ir::Place{slot, {}, d.init->span}, false};
     };
     const TypeId got = lower_owned(*d.init, annotated, dest);
     if (annotated != none) check_assignable(got, annotated, d.init->span);
@@ -260,7 +260,9 @@ void FnLowerer::lower_ref_decl(const ast::RefDecl& d, Span span) {
   Origins o = origins_of(p.place);
   s.origins = std::move(o.places);
   s.interior = o.interior;
-  s.span = span;
+  // The bound name, after `ref `: where W1 points for a ref never used.
+  s.span = Span{span.line, span.col + 4, span.line,
+                span.col + 4 + static_cast<std::uint32_t>(d.name.size())};
   const SlotId slot = new_slot(std::move(s));
   emit(ir::Borrow{ir::Place{slot, {}, span}, p.place,
                   p.is_mutable ? ir::BorrowKind::Mut : ir::BorrowKind::Imm},
@@ -288,7 +290,7 @@ void FnLowerer::lower_assign(const ast::Assign& a, Span span) {
           s.span = a.target.span;
           slot = new_slot(std::move(s));
         }
-        return Target{ir::Place{slot, {}, a.target.span}, false};
+        return Target{ir::Place{slot, {}, a.value.span}, false};
       };
       const TypeId got = lower_owned(a.value, none, dest);
       if (got == c_.mod.none_type)
@@ -310,7 +312,9 @@ void FnLowerer::lower_assign(const ast::Assign& a, Span span) {
     if (p.ok && (!place || !p.is_mutable))
       c_.sink.report(Rule::S6a, a.target.span, "expression must be mutable in assignment");
     if (p.ok) check_assignable(t, p.type, a.value.span);
-    return Target{p.place, needs_store(p.place)};
+    ir::Place dst = p.place;
+    if (std::holds_alternative<ast::Name>(a.target.node)) dst.span = a.value.span;  // W1 position
+    return Target{std::move(dst), needs_store(p.place)};
   };
   lower_owned(a.value, expected, dest);
   if (!target_done) lower_place(a.target);

@@ -9,20 +9,18 @@
 #include <cctype>
 #include <cstddef>
 #include <filesystem>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "campaigns/corpus_header.h"
 #include "model/diagnostics/diagnostic.h"
 #include "model/diagnostics/render.h"
 #include "model/diagnostics/source.h"
 #include "model/rules/rule.h"
 #include "model/syntax/parser.h"
 #include "model/syntax/print.h"
-#include "tests/model/corpus_header.h"
 
 namespace ownmodel {
 namespace {
@@ -72,39 +70,22 @@ std::string test_name(const testing::TestParamInfo<std::string>& info) {
 using corpus::Header;
 using corpus::split_lines;
 
-/// Reads the leading `#` lines (corpus_header.h) with the keys examples/README.md allows.
-Header read_header(const std::vector<std::string>& lines) {
-  return corpus::read_header(lines, {"source", "adapted", "not-mojo", "model-choice", "expect",
-                                     "inputs", "expect-output", "expect-error"});
-}
-
 /// `<line>:<col>: <message> [<rule>]`, with the position inside the file and the rule in
 /// the catalogue.
 std::optional<std::string> check_expected_error(const std::string& value,
                                                 const std::vector<std::string>& lines) {
-  std::size_t line = 0;
-  std::size_t col = 0;
-  char sep1 = 0;
-  char sep2 = 0;
-  std::istringstream in(value);
-  if (!(in >> line >> sep1 >> col >> sep2) || sep1 != ':' || sep2 != ':') {
-    return "expect-error is not `<line>:<col>: <message>`: " + value;
-  }
-  std::string message;
-  std::getline(in, message);
-  if (message.size() < 2 || message[0] != ' ') return "expect-error has no message: " + value;
-  if (line == 0 || line > lines.size() || col == 0 || col > lines[line - 1].size()) {
+  const std::optional<corpus::ExpectedDiagnostic> e = corpus::parse_expected(value);
+  if (!e) return "expect-error is not `<line>:<col>: <message> [<rule>]`: " + value;
+  // parse_expected already refuses a line or column of 0.
+  if (e->line > lines.size() || e->col > lines[e->line - 1].size()) {
     return "expect-error position is outside the file: " + value;
   }
-  if (lines[line - 1].starts_with("#")) return "expect-error points at a comment: " + value;
+  if (lines[e->line - 1].starts_with("#")) return "expect-error points at a comment: " + value;
   // A trailing `[id]` names the checker rule of the catalogue that rejects the program.
-  if (message.ends_with("]")) {
-    const std::size_t open = message.rfind(" [");
-    if (open == std::string::npos) return "expect-error has an unmatched `]`: " + value;
-    const std::string id = message.substr(open + 2, message.size() - open - 3);
-    const std::optional<Rule> rule = rule_from_id(id);
+  if (!e->code.empty()) {
+    const std::optional<Rule> rule = rule_from_id(e->code);
     if (!rule || kind(*rule) != RuleKind::Static) {
-      return "expect-error names no checker rule of model/rules/rule_list.def: " + id;
+      return "expect-error names no checker rule of model/rules/rule_list.def: " + e->code;
     }
   }
   return std::nullopt;
@@ -170,7 +151,7 @@ TEST_P(ExamplesCorpus, PrintingIsIdempotent) {
 
 TEST_P(ExamplesCorpus, HeaderFollowsTheCorpusFormat) {
   const std::vector<std::string> lines = split_lines(text());
-  const Header h = read_header(lines);
+  const Header h = corpus::read_header(text(), corpus::Corpus::Examples);
   for (const std::string& problem : h.problems) ADD_FAILURE() << problem;
 
   const bool rejected = is_rejected(GetParam());

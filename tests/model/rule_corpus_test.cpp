@@ -15,19 +15,19 @@
 #include <string_view>
 #include <vector>
 
+#include "campaigns/corpus_header.h"
 #include "model/check/check.h"
 #include "model/diagnostics/diagnostic.h"
 #include "model/diagnostics/render.h"
 #include "model/diagnostics/source.h"
 #include "model/rules/rule.h"
 #include "model/rules/rule_set.h"
-#include "tests/model/corpus_header.h"
 
 namespace ownmodel {
 namespace {
 
 namespace fs = std::filesystem;
-using corpus::Expected;
+using Expected = corpus::ExpectedDiagnostic;
 
 /* --- Files -------------------------------------------------------------- */
 
@@ -79,11 +79,9 @@ std::string role_of(std::string_view relative) {
 
 /* --- Headers ------------------------------------------------------------ */
 
-/// The keys of tests/data/rules/README.md (a superset of examples/README.md's).
-corpus::Header read_rule_header(const std::vector<std::string>& lines) {
-  return corpus::read_header(lines, {"source", "adapted", "not-mojo", "model-choice", "fixes",
-                                     "note", "rules", "expect", "expect-error", "expect-warning",
-                                     "inputs", "expect-output"});
+/// With the keys of tests/data/rules/README.md (a superset of examples/README.md's).
+corpus::Header read_rule_header(std::string_view text) {
+  return corpus::read_header(text, corpus::Corpus::Rules);
 }
 
 /// The expected diagnostics under `key`; an unreadable line is a test failure.
@@ -144,7 +142,7 @@ class RuleCorpus : public testing::TestWithParam<std::string> {
   void SetUp() override {
     text_ = corpus::read_text(rules_dir() / GetParam());
     lines_ = corpus::split_lines(text_);
-    header_ = read_rule_header(lines_);
+    header_ = read_rule_header(text_);
   }
 
   std::string text_;
@@ -263,8 +261,7 @@ TEST(RuleCorpusCoverage, EveryCheckerRuleHasTwoRejectedAndTwoAcceptedPrograms) {
 TEST(RuleCorpusCoverage, SomeFilesRunUnderOtherPresets) {
   int other = 0;
   for (const std::string& file : mojo_files(rules_dir())) {
-    const corpus::Header h =
-        read_rule_header(corpus::split_lines(corpus::read_text(rules_dir() / file)));
+    const corpus::Header h = read_rule_header(corpus::read_text(rules_dir() / file));
     other += h.values("rules").empty() ? 0 : 1;
   }
   EXPECT_GE(other, 2);
@@ -279,7 +276,7 @@ class ExampleVerdicts : public testing::TestWithParam<std::string> {};
 // first error"; the rule id may be left out).
 TEST_P(ExampleVerdicts, CheckerAgreesWithTheHeader) {
   const std::string text = corpus::read_text(examples_dir() / GetParam());
-  const corpus::Header h = read_rule_header(corpus::split_lines(text));
+  const corpus::Header h = read_rule_header(text);
   const std::vector<std::string> expect = h.values("expect");
   ASSERT_EQ(expect.size(), 1u);
   const std::optional<RuleSet> rules = rule_set_of(h);

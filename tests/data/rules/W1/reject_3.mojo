@@ -1,6 +1,6 @@
 # W1: a declared variable that is never used.
 # expect: accepted
-# expect-warning: 6:5: variable 'total' was never used, remove it? [W1]
+# expect-warning: 6:9: variable 'total' was never used, remove it? [W1]
 
 def main():
     var total: Int

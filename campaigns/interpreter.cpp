@@ -1,0 +1,102 @@
+#include "campaigns/interpreter.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "campaigns/corpus_header.h"
+#include "model/check/check.h"
+#include "reference-impl/machine.h"
+
+namespace ownmodel::campaigns {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::size_t kKeptFailures = 20;
+
+/// The words of each `inputs:` line, in order; one empty set when there is none.
+std::vector<std::vector<std::string>> input_sets(const corpus::Header& header) {
+  std::vector<std::vector<std::string>> sets;
+  for (const std::string& line : header.values("inputs")) {
+    std::istringstream words(line);
+    sets.emplace_back();
+    for (std::string w; words >> w;) sets.back().push_back(w);
+  }
+  if (sets.empty()) sets.emplace_back();
+  return sets;
+}
+
+/// What is wrong with one run; empty when the output is the expected one.
+std::string judge_run(const ir::Module& module, const std::vector<std::string>& inputs,
+                      const std::vector<std::string>& expected) {
+  run::MapOracle oracle;
+  for (const std::string& input : inputs)
+    if (std::optional<std::string> problem = run::parse_argument(input, oracle))
+      return "bad `inputs:` value: " + *problem;
+  run::Program program;
+  program.module = &module;
+  program.accepted = true;
+  program.oracle = &oracle;
+  const run::Outcome outcome = run::run_program(program);
+  if (outcome.stop.kind != run::StopKind::Finished)
+    return fmt::format("the run ended with {} after {} steps: {}", run::stop_name(outcome.stop.kind),
+                       outcome.steps,
+                       outcome.stop.fault ? outcome.stop.fault->message : outcome.stop.message);
+  std::string want;
+  for (const std::string& line : expected) want += line + '\n';
+  if (outcome.output != want)
+    return fmt::format("output differs:\n--- expected\n{}--- printed\n{}", want, outcome.output);
+  return {};
+}
+
+}  // namespace
+
+CampaignResult corpus_outputs(const std::string& dir, const Progress& progress) {
+  const auto start = std::chrono::steady_clock::now();
+  CampaignResult result;
+  result.name = "corpus: interpreter outputs";
+  std::vector<fs::path> files;
+  std::error_code ec;
+  if (fs::is_directory(dir, ec))
+    for (const auto& entry : fs::recursive_directory_iterator(dir, ec))
+      if (entry.is_regular_file() && entry.path().extension() == ".mojo") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  std::uint64_t done = 0;
+  for (const fs::path& path : files) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    const corpus::Header header = corpus::read_header(text.str(), corpus::Corpus::Examples);
+    if (progress) progress(++done, files.size());
+    if (header.expects_accepted() != true || header.outputs.empty()) continue;
+    const CheckResult checked = check_source(SourceFile(path.generic_string(), text.str()), RuleSet());
+    const std::vector<std::vector<std::string>> sets = input_sets(header);
+    for (std::size_t k = 0; k < header.outputs.size(); ++k) {
+      std::string problem;
+      if (!checked.accepted || !checked.elaborated)
+        problem = "the checker does not accept it";
+      else if (k >= sets.size() && sets.size() > 1)
+        problem = "more `expect-output:` blocks than `inputs:` lines";
+      else
+        problem = judge_run(*checked.elaborated, sets[std::min(k, sets.size() - 1)], header.outputs[k]);
+      ++result.cases;
+      if (problem.empty()) {
+        ++result.passed;
+        continue;
+      }
+      ++result.failure_count;
+      if (result.failures.size() < kKeptFailures)
+        result.failures.push_back({fmt::format("{} (output {})", path.generic_string(), k + 1),
+                                   problem, {}});
+    }
+  }
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+}  // namespace ownmodel::campaigns

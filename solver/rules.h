@@ -1,0 +1,88 @@
+#pragma once
+// One encoding per step rule of docs/semantics.md §7.2: `encode_E_Move` beside
+// the interpreter's `step_E_Move`, same names, independent code. Each returns
+// an Effect over a symbolic pre-state: its ordered failure cases (faults of
+// §8, aborts) and the post-state; `relation(ctx, effect, post)` is the step
+// relation pre → post that bounded model checking and proofs both use.
+//
+// Lifecycle work that the machine does with pushed frames (user copy/move
+// initializers, `__deinit__`) is done by the unroller in bmc.cpp; these
+// encodings cover the built-in and synthesized cases and throw Unsupported
+// for the rest.
+
+#include <cstdint>
+#include <vector>
+
+#include "solver/state.h"
+
+namespace ownmodel::solver {
+
+/// A resolved place: its base location and its type.
+struct Resolved {
+  z3::expr loc;
+  ir::TypeId type;
+};
+
+/// resolve(s, π) (§7.1): appends the resolution faults (F-Uninit, F-Dangling,
+/// F-Use-After-Free, F-Out-Of-Bounds) to `eff`, evaluated in `s`.
+[[nodiscard]] Resolved resolve(Enc& e, const FrameEnv& f, const SymState& s, const ir::Place& p, Effect& eff);
+/// The value of an operand, requiring it Init (F-Uninit).
+[[nodiscard]] z3::expr operand_value(Enc& e, const FrameEnv& f, const SymState& s, const ir::Operand& o,
+                                     Effect& eff);
+/// The type has no lifecycle work beyond flipping statuses (no user
+/// initializer or destructor, no List or OwnedPointer) anywhere in its tree.
+[[nodiscard]] bool hook_free(const ir::Module& m, ir::TypeId t);
+
+/* --- Location-level cores (shared by several rules and the pending expansions). --- */
+void move_at(Enc& e, Effect& eff, const z3::expr& dst, const z3::expr& src, ir::TypeId t);
+void copy_at(Enc& e, Effect& eff, const z3::expr& dst, const z3::expr& src, ir::TypeId t);
+void destroy_at(Enc& e, Effect& eff, const z3::expr& loc, ir::TypeId t);
+
+/* --- The step rules. --------------------------------------------------------- */
+// E-Assign: `π := const c | op(o…)`; operands Init, π writable; σ(π) := Init ⟦rv⟧.
+[[nodiscard]] Effect encode_E_Assign(Enc& e, const FrameEnv& f, const SymState& pre, const ir::Instr& i);
+// E-Copy: `π := copy π'`; π' whole_init, π writable; copy_T.
+[[nodiscard]] Effect encode_E_Copy(Enc& e, const FrameEnv& f, const SymState& pre, const ir::Copy& i);
+// E-Move: `π := move π'`; π' whole_init, π writable; move_T (π' becomes Uninit).
+[[nodiscard]] Effect encode_E_Move(Enc& e, const FrameEnv& f, const SymState& pre, const ir::Move& i);
+// E-Borrow: `π := borrow[mut] π'` / `addr π'`; π' whole_init; σ(π) := ref(ℓ') / ptr(ℓ', 0).
+[[nodiscard]] Effect encode_E_Borrow(Enc& e, const FrameEnv& f, const SymState& pre, const ir::Borrow& i);
+// E-Destroy: `destroy π`; π whole_init, T deinitable; destroy_T. With `checks_only`
+// the post-state is the pre-state (the unroller runs a user `__deinit__`).
+[[nodiscard]] Effect encode_E_Destroy(Enc& e, const FrameEnv& f, const SymState& pre, const ir::Destroy& i,
+                                      bool checks_only = false);
+// E-Store-Through-Ref: `store π ← rhs`; π whole_init; destroy π, then π := rhs.
+[[nodiscard]] Effect encode_E_Store_Through_Ref(Enc& e, const FrameEnv& f, const SymState& pre,
+                                                const ir::Store& i);
+// E-Call: arguments initialized (&, &mut, own, val), out destination writable;
+// binds the callee frame `callee` (fresh locations already chosen for its slots).
+[[nodiscard]] Effect encode_E_Call(Enc& e, const FrameEnv& caller, const SymState& pre, const ir::Call& i,
+                                   FrameEnv& callee);
+// E-Return: owned roots ended, mut restored, result/out initialized; the frame's roots die.
+[[nodiscard]] Effect encode_E_Return(Enc& e, const FrameEnv& f, const SymState& pre);
+// E-Exit: E-Return's premises for the entry frame, and no heap block Live (of `blocks`).
+[[nodiscard]] Effect encode_E_Exit(Enc& e, const FrameEnv& f, const SymState& pre,
+                                   const std::vector<std::int64_t>& blocks, bool raised);
+// E-Raise: `raise π`; π holds Init err; owned roots other than π's ended, mut restored; pop.
+[[nodiscard]] Effect encode_E_Raise(Enc& e, const FrameEnv& f, const SymState& pre, const ir::Raise& t,
+                                    z3::expr& error_value);
+// E-Catch: the caller's `$err` writable; σ($err) := Init err e; pc := unwind block.
+[[nodiscard]] Effect encode_E_Catch(Enc& e, const FrameEnv& f, const SymState& pre, const z3::expr& error_value);
+// E-Goto: `goto B`; the state is unchanged (the pc is the unroller's).
+[[nodiscard]] Effect encode_E_Goto(const SymState& pre);
+// E-Branch: `branch o ? B1 : B2`; o Init; `condition` receives b.
+[[nodiscard]] Effect encode_E_Branch(Enc& e, const FrameEnv& f, const SymState& pre, const ir::Branch& t,
+                                     z3::expr& condition);
+// E-Print: every operand Init (the output is not modelled).
+[[nodiscard]] Effect encode_E_Print(Enc& e, const FrameEnv& f, const SymState& pre, const ir::Print& i);
+// E-Alloc: `π := alloc T, o`; o Init int n ≥ 0; π writable; a fresh Live Manual block `block`.
+[[nodiscard]] Effect encode_E_Alloc(Enc& e, const FrameEnv& f, const SymState& pre, const ir::Alloc& i,
+                                    std::int64_t block);
+// E-Free: `free π`; ptr(b, 0) to a Live Manual block, its cells ended; b := Released(by_free).
+[[nodiscard]] Effect encode_E_Free(Enc& e, const FrameEnv& f, const SymState& pre, const ir::Free& i);
+// E-Ptr-Init: `ptr_init π ← copy|move π'`; π[] resolves and is writable; then π[] := copy|move π'.
+[[nodiscard]] Effect encode_E_Ptr_Init(Enc& e, const FrameEnv& f, const SymState& pre, const ir::PtrInit& i);
+// E-Ptr-Take: `π := ptr_take π'`; π'[] whole_init; then π := move π'[].
+[[nodiscard]] Effect encode_E_Ptr_Take(Enc& e, const FrameEnv& f, const SymState& pre, const ir::PtrTake& i);
+
+}  // namespace ownmodel::solver
