@@ -100,3 +100,96 @@ CampaignResult corpus_outputs(const std::string& dir, const Progress& progress) 
 }
 
 }  // namespace ownmodel::campaigns
+
+#include <rapidcheck.h>
+
+#include "generators/ast_gen.h"
+#include "generators/fuzz_gen.h"
+#include "model/syntax/print.h"
+
+namespace ownmodel::campaigns {
+namespace {
+
+constexpr int kFuzzSize = 100;  // RapidCheck's default maximum size
+
+struct PipelineCounts {
+  std::uint64_t well_formed = 0, accepted = 0, finished = 0;
+};
+
+/// What is wrong with the pipeline on one program; empty when it behaved.
+std::string pipeline_problem(const SourceFile& source, PipelineCounts& counts) {
+  const CheckResult checked = check_source(source, RuleSet());
+  for (const Diagnostic& d : checked.diagnostics)
+    if (d.span.line == 0 || d.span.line > source.line_count() + 1)
+      return fmt::format("diagnostic [{}] '{}' has no position inside the file", d.code, d.message);
+  if (!checked.elaborated) return {};
+  ++counts.well_formed;
+  counts.accepted += checked.accepted ? 1 : 0;
+  run::Program program;
+  program.module = &*checked.elaborated;
+  program.accepted = checked.accepted;
+  program.limits.max_steps = 20'000;
+  program.limits.max_frames = 200;
+  program.limits.max_heap_cells = 10'000;
+  // Generated modules rarely have a `main`: run the first function whose
+  // parameters are all Int or Bool, with zero / False for each.
+  const ir::Module& m = *checked.elaborated;
+  run::MapOracle oracle;
+  program.entry = ir::none;
+  for (ir::FunctionId id = 0; id < m.functions.size() && program.entry == ir::none; ++id) {
+    const ir::Function& f = m.functions[id];
+    if (f.synthesized || f.self_type != ir::none) continue;
+    const bool simple = std::all_of(f.params.begin(), f.params.end(), [&](ir::SlotId p) {
+      return f.slots[p].type == m.int_type || f.slots[p].type == m.bool_type;
+    });
+    if (!simple) continue;
+    program.entry = id;
+    for (ir::SlotId p : f.params)
+      oracle.arguments[f.slots[p].name] =
+          f.slots[p].type == m.int_type ? run::InputValue{std::int64_t{0}} : run::InputValue{false};
+  }
+  if (program.entry == ir::none) return {};
+  program.oracle = &oracle;
+  const run::Outcome outcome = run::run_program(program);
+  counts.finished += outcome.stop.kind == run::StopKind::Finished ? 1 : 0;
+  if (outcome.stop.kind == run::StopKind::Internal)
+    return "the machine found malformed IR: " + outcome.stop.message;
+  if (outcome.checker_unsound)
+    return "an accepted program faulted: " +
+           (outcome.stop.fault ? outcome.stop.fault->message : outcome.stop.message);
+  return {};
+}
+
+}  // namespace
+
+CampaignResult pipeline_fuzz(std::uint64_t count, std::uint64_t seed, const Progress& progress) {
+  const auto start = std::chrono::steady_clock::now();
+  CampaignResult result;
+  result.name = "pipeline fuzz: check, elaborate, run";
+  rc::Random random(seed);
+  const auto trees = gen::module();
+  const auto mutated = gen::mutated_program();
+  PipelineCounts counts;
+  for (std::uint64_t i = 0; i < count; ++i) {
+    const int size = static_cast<int>(i % (kFuzzSize + 1));
+    const std::string text =
+        i % 2 == 0 ? print(trees(random.split(), size).value()) : mutated(random.split(), size).value();
+    const std::string problem =
+        pipeline_problem(SourceFile(fmt::format("<fuzz {}>", i), text), counts);
+    ++result.cases;
+    if (problem.empty()) {
+      ++result.passed;
+    } else {
+      ++result.failure_count;
+      if (result.failures.size() < kKeptFailures)
+        result.failures.push_back({fmt::format("case {} (seed {})", i, seed), problem, text});
+    }
+    if (progress) progress(i + 1, count);
+  }
+  result.name += fmt::format(" ({} well formed, {} accepted, {} ran to the end)", counts.well_formed,
+                             counts.accepted, counts.finished);
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+}  // namespace ownmodel::campaigns

@@ -14,3 +14,17 @@ namespace ownmodel::campaigns {
 [[nodiscard]] CampaignResult corpus_outputs(const std::string& dir, const Progress& progress);
 
 }  // namespace ownmodel::campaigns
+
+namespace ownmodel::campaigns {
+
+/// `count` random programs (syntax trees from the grammar generator, and
+/// mutated corpus programs) through the whole pipeline: check, elaborate and —
+/// whatever the verdict — run on the machine with small bounds. The pipeline
+/// must be total: positions of every diagnostic inside the file, an
+/// elaborated module for every well-formed program, and no run ending in an
+/// internal error (malformed IR). An accepted program that faults is counted
+/// in `checker_unsound` and reported as a failure.
+[[nodiscard]] CampaignResult pipeline_fuzz(std::uint64_t count, std::uint64_t seed,
+                                           const Progress& progress);
+
+}  // namespace ownmodel::campaigns

@@ -89,6 +89,8 @@ int run_validate(const ValidateOptions& options) {
       progress_bar("corpus: checker verdicts", options.progress)));
   results.push_back(campaigns::corpus_outputs(
       options.examples, progress_bar("corpus: interpreter outputs", options.progress)));
+  results.push_back(campaigns::pipeline_fuzz(
+      options.count / 10, options.seed, progress_bar("pipeline fuzz", options.progress)));
   results.push_back(campaigns::random_round_trip(
       options.count, options.seed, progress_bar("random syntax trees", options.progress)));
   results.push_back(campaigns::parser_fuzz(options.count, options.seed,
