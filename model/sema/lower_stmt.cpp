@@ -692,7 +692,8 @@ void FnLowerer::lower_try(const ast::Try& t, Span span) {
     ir::Slot e;
     e.name = *t.error_name;
     e.type = c_.mod.error_type;
-    e.kind = ir::SlotKind::Local;
+    // Hidden, not Local: no source says Mojo warns (W1) about an unused `except e`.
+    e.kind = ir::SlotKind::Hidden;
     e.is_mutable = true;
     e.span = span;
     const SlotId slot = new_slot(std::move(e));

@@ -56,6 +56,7 @@ RC_GTEST_PROP(SolverCrossCheck, ReachableOutcomesEqualInterpreterOutcomes, ()) {
   RC_ASSERT(r.bound_hit == Reach::Unreachable);
   RC_CLASSIFY(!concrete.empty(), "some fault");
   RC_CLASSIFY(concrete.size() > 1, "several faults");
+  for (Rule k : concrete) RC_TAG(std::string(spec_name(k)));
   RC_ASSERT(concrete == symbolic);
 }
 
