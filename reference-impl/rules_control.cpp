@@ -115,8 +115,11 @@ void check_heap_empty(Ctx& c) {
         break;
       }
   }
-  c.fault(Rule::F_Leak, fmt::format("{} heap block(s) still live at the end of the run", evidence.size()),
-          !any_safe, std::move(evidence));
+  // The message is built first: argument evaluation order is unspecified, and
+  // the evidence is moved into the same call.
+  std::string message =
+      fmt::format("{} heap block(s) still live at the end of the run", evidence.size());
+  c.fault(Rule::F_Leak, std::move(message), !any_safe, std::move(evidence));
 }
 
 /// `self^.other()` inside a method taking `deinit self`: the consumed value is

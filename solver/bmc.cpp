@@ -278,7 +278,10 @@ class Unroller {
 
     std::map<Key, std::vector<Path>> work;
     Exit ex;
-    auto add = [&](ir::BlockId from, ir::BlockId to, const Counts& counts, const Path& p) {
+    auto add = [&](ir::BlockId from, ir::BlockId to, const Counts& counts, const Path& p0) {
+      // Paths whose condition simplifies to false (constant loop bounds) are dropped early.
+      const Path p{p0.g.simplify(), p0.s};
+      if (p.g.is_false()) return;
       Counts next = counts;
       if (from != ir::none && is_back(from, to)) {
         auto& n = next[static_cast<std::size_t>(header_index[to])];

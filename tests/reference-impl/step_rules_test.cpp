@@ -845,6 +845,7 @@ TEST(EExit, UnfreedAllocIsAnUnsafeLeakWithItsSite) {
   expect_fault(o, Rule::F_Leak, Rule::E_Exit);
   EXPECT_EQ(o.output, "110\n");
   EXPECT_TRUE(o.stop.fault->unsafe);
+  EXPECT_EQ(o.stop.fault->message, "1 heap block(s) still live at the end of the run");
   EXPECT_FALSE(o.checker_unsound);
   EXPECT_EQ(o.stop.fault->span.line, 1u);  // the allocation site
   ASSERT_EQ(o.stop.fault->evidence.size(), 1u);
