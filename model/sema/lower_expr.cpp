@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "model/sema/lower_impl.h"
+#include "model/syntax/print.h"
 
 namespace ownmodel::sema::detail {
 
@@ -389,26 +390,6 @@ TypeId FnLowerer::lower_unary(const ast::Unary& u, Span span, const DestFn& dest
   return want;
 }
 
-namespace {
-const char* op_text(ast::BinaryOp op) {
-  switch (op) {
-    case ast::BinaryOp::Add: return "+";
-    case ast::BinaryOp::Sub: return "-";
-    case ast::BinaryOp::Mul: return "*";
-    case ast::BinaryOp::FloorDiv: return "//";
-    case ast::BinaryOp::Mod: return "%";
-    case ast::BinaryOp::Eq: return "==";
-    case ast::BinaryOp::Ne: return "!=";
-    case ast::BinaryOp::Lt: return "<";
-    case ast::BinaryOp::Le: return "<=";
-    case ast::BinaryOp::Gt: return ">";
-    case ast::BinaryOp::Ge: return ">=";
-    case ast::BinaryOp::And: return "and";
-    case ast::BinaryOp::Or: return "or";
-  }
-  return "?";
-}
-}  // namespace
 
 TypeId FnLowerer::lower_binary(const ast::Binary& b, Span span, const DestFn& dest) {
   Value l = lower_read(*b.lhs);
@@ -453,7 +434,7 @@ TypeId FnLowerer::lower_binary(const ast::Binary& b, Span span, const DestFn& de
   }
   if (!op) {
     c_.s0(span, fmt::format("invalid operands of types '{}' and '{}' for '{}'", c_.type_name(l.type),
-                            c_.type_name(r.type), op_text(b.op)));
+                            c_.type_name(r.type), spelling(b.op)));
     return none;
   }
   write_op(dest(result), ir::OpApp{*op, {l.op, r.op}}, span);
