@@ -1,5 +1,6 @@
 // `ownmodel check FILE…` and `ownmodel elaborate FILE`: the static rules and
 // the Core IR they produce (docs/semantics.md §3, §5, §6).
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -29,8 +30,16 @@ struct CheckOptions {
 enum class Verdict { Accepted, Rejected, BadInput };
 
 /// A program is bad input, rather than rejected by the rules, when it does not
-/// parse or is outside the subset: no rule judged it.
-bool judged_by_rules(const CheckResult& result) { return result.elaborated.has_value(); }
+/// parse or is outside the subset: no rule judged it. An ill-formed program
+/// (S0: an unknown name, a type error) is rejected, as Mojo rejects it.
+bool judged_by_rules(const CheckResult& result) {
+  if (result.elaborated) return true;
+  return std::any_of(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& d) {
+    return d.severity == Severity::Error && rule_from_id(d.code).has_value();
+  }) && std::none_of(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& d) {
+    return d.severity == Severity::Error && !rule_from_id(d.code).has_value();
+  });
+}
 
 Verdict check_one(const std::string& path, const CheckOptions& options, const RuleSet& rules,
                   nlohmann::json& json_out) {

@@ -164,3 +164,20 @@ TEST(CliHelp, EveryNewCommandHasHelp) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(CliCheck, IllFormedIsRejectedButUnsupportedIsBadInput) {
+  ScratchFile unknown("def main():\n    var x = undefined_name\n    print(x)\n");
+  CliRun r = run("check " + unknown.path());
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find(":2:13: error: use of unknown declaration 'undefined_name' [S0]"),
+            std::string::npos)
+      << r.out;
+  ScratchFile outside("class A:\n    pass\n\ndef main():\n    pass\n");
+  r = run("check " + outside.path());
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("[unsupported]"), std::string::npos) << r.out;
+}
+
+}  // namespace
