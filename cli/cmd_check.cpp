@@ -126,8 +126,8 @@ void add_elaborate_command(CLI::App& app, int& exit_code) {
     }
     const CheckResult result = check_source(*loaded.source, rules);
     std::cerr << render_text(*loaded.source, result.diagnostics);
-    if (!result.elaborated) {
-      exit_code = kBadInput;
+    if (!result.elaborated) {  // nothing to print: ill formed (S0) or not in the subset
+      exit_code = judged_by_rules(result) ? kRejected : kBadInput;
       return;
     }
     std::cout << ir::print_module(*result.elaborated);
