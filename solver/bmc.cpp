@@ -146,48 +146,198 @@ class Unroller {
           if constexpr (std::is_same_v<N, ir::AssignConst> || std::is_same_v<N, ir::AssignOp>) {
             apply(encode_E_Assign(e_, f, p.s, in), p, f, in.span);
           } else if constexpr (std::is_same_v<N, ir::Copy>) {
-            apply(encode_E_Copy(e_, f, p.s, node), p, f, in.span);
+            const ir::TypeInfo& info = e_.m.types.at(ir::type_of(e_.m, *f.fn, node.src));
+            if (info.kind == ir::TypeKind::Struct && !info.trivial && info.copyable && info.copy_init != ir::none) {
+              // A user copy initializer: its frame __init__(out self = ℓ, copy = &ℓ'); E-Call checks
+              // the source whole and the destination writable.
+              ir::Call call;
+              call.callee = info.copy_init;
+              call.args.push_back(ir::CallArg{ir::ArgMode::Out, ir::Operand{node.dst}, in.span});
+              call.args.push_back(ir::CallArg{ir::ArgMode::Ref, ir::Operand{node.src}, in.span});
+              do_call(f, call, in.span, p, nullptr);
+            } else {
+              apply(encode_E_Copy(e_, f, p.s, node), p, f, in.span);
+            }
           } else if constexpr (std::is_same_v<N, ir::Move>) {
-            apply(encode_E_Move(e_, f, p.s, node), p, f, in.span);
+            const ir::TypeInfo& info = e_.m.types.at(ir::type_of(e_.m, *f.fn, node.src));
+            if (info.kind == ir::TypeKind::Struct && !info.trivial && info.movable && info.move_init != ir::none) {
+              // A user move initializer: __init__(out self = ℓ, deinit take = own ℓ').
+              ir::Call call;
+              call.callee = info.move_init;
+              call.args.push_back(ir::CallArg{ir::ArgMode::Out, ir::Operand{node.dst}, in.span});
+              call.args.push_back(ir::CallArg{ir::ArgMode::Own, ir::Operand{node.src}, in.span});
+              do_call(f, call, in.span, p, nullptr);
+            } else {
+              apply(encode_E_Move(e_, f, p.s, node), p, f, in.span);
+            }
           } else if constexpr (std::is_same_v<N, ir::Borrow>) {
             apply(encode_E_Borrow(e_, f, p.s, node), p, f, in.span);
           } else if constexpr (std::is_same_v<N, ir::Destroy>) {
-            const ir::TypeId t = ir::type_of(e_.m, *f.fn, node.place);
-            const ir::TypeInfo& info = e_.m.types.at(t);
-            if (hook_free(e_.m, t)) {
-              apply(encode_E_Destroy(e_, f, p.s, node), p, f, in.span);
-            } else if (info.kind == ir::TypeKind::Struct && info.deinit != ir::none) {
-              // A user __deinit__: the checks of E-Destroy, then its frame (deinit self = own ℓ).
-              apply(encode_E_Destroy(e_, f, p.s, node, true), p, f, in.span);
-              ir::Call call;
-              call.callee = info.deinit;
-              call.args.push_back(ir::CallArg{ir::ArgMode::Own, ir::Operand{node.place}, in.span});
-              do_call(f, call, in.span, p, nullptr);
-            } else {
-              throw Unsupported{"destruction of " + info.name};
-            }
+            destroy_tree(f, node.place, in.span, p);
           } else if constexpr (std::is_same_v<N, ir::Store>) {
-            apply(encode_E_Store_Through_Ref(e_, f, p.s, node), p, f, in.span);
+            if (needs_frames(ir::type_of(e_.m, *f.fn, node.dst))) {
+              // E-Store-Through-Ref with frames: the checks, then pending [destroy π ; π := rhs].
+              Effect chk(p.s);
+              chk.rule = Rule::E_Store_Through_Ref;
+              const Resolved d = resolve(e_, f, p.s, node.dst, chk);
+              chk.fail(Rule::F_Uninit, !whole_init(e_, p.s, d.loc, d.type));
+              apply(chk, p, f, in.span);
+              destroy_tree(f, node.dst, in.span, p);
+              ir::Instr next = in;
+              if (const auto* c = std::get_if<ir::StoreCopy>(&node.source))
+                next.node = ir::Copy{node.dst, c->src, ir::CopyOrigin::Explicit};
+              else if (const auto* m = std::get_if<ir::StoreMove>(&node.source))
+                next.node = ir::Move{node.dst, m->src};
+              else
+                throw Unsupported{"store of a built-in value into a struct"};
+              instr(f, next, p, caught_out, unwind_in);
+            } else {
+              apply(encode_E_Store_Through_Ref(e_, f, p.s, node), p, f, in.span);
+            }
           } else if constexpr (std::is_same_v<N, ir::Call>) {
             do_call(f, node, in.span, p, unwind_in);
           } else if constexpr (std::is_same_v<N, ir::Alloc>) {
-            const std::int64_t b = kHeapBase + static_cast<std::int64_t>(blocks_.size()) * kHeapStride;
-            blocks_.push_back(b);
+            const std::int64_t b = e_.fresh_block();
             apply(encode_E_Alloc(e_, f, p.s, node, b), p, f, in.span);
           } else if constexpr (std::is_same_v<N, ir::Free>) {
             apply(encode_E_Free(e_, f, p.s, node), p, f, in.span);
           } else if constexpr (std::is_same_v<N, ir::PtrInit>) {
-            apply(encode_E_Ptr_Init(e_, f, p.s, node), p, f, in.span);
+            const ir::TypeInfo& info = e_.m.types.at(ir::type_of(e_.m, *f.fn, node.src));
+            if (user_hook(info, node.copy)) {
+              // E-Ptr-Init with a user initializer: the checks, then pending [π[] := copy|move π'].
+              Effect chk(p.s);
+              chk.rule = Rule::E_Ptr_Init;
+              const Resolved cell = resolve(e_, f, p.s, pointee(node.ptr), chk);
+              chk.fail(Rule::F_Leak, !writable(e_, p.s, cell.loc, cell.type));
+              apply(chk, p, f, in.span);
+              ir::Instr next = in;
+              if (node.copy) next.node = ir::Copy{pointee(node.ptr), node.src, ir::CopyOrigin::Explicit};
+              else next.node = ir::Move{pointee(node.ptr), node.src};
+              instr(f, next, p, caught_out, unwind_in);
+            } else {
+              apply(encode_E_Ptr_Init(e_, f, p.s, node), p, f, in.span);
+            }
           } else if constexpr (std::is_same_v<N, ir::PtrTake>) {
-            apply(encode_E_Ptr_Take(e_, f, p.s, node), p, f, in.span);
+            const ir::TypeId t = ir::type_of(e_.m, *f.fn, pointee(node.ptr));
+            if (user_hook(e_.m.types.at(t), false)) {
+              // E-Ptr-Take with a user move initializer: the check, then pending [π := move π'[]].
+              Effect chk(p.s);
+              chk.rule = Rule::E_Ptr_Take;
+              const Resolved cell = resolve(e_, f, p.s, pointee(node.ptr), chk);
+              chk.fail(Rule::F_Uninit, !whole_init(e_, p.s, cell.loc, cell.type));
+              apply(chk, p, f, in.span);
+              ir::Instr next = in;
+              next.node = ir::Move{node.dst, pointee(node.ptr)};
+              instr(f, next, p, caught_out, unwind_in);
+            } else {
+              apply(encode_E_Ptr_Take(e_, f, p.s, node), p, f, in.span);
+            }
           } else if constexpr (std::is_same_v<N, ir::Print>) {
             apply(encode_E_Print(e_, f, p.s, node), p, f, in.span);
+          } else if constexpr (std::is_same_v<N, ir::BoxNew>) {
+            apply(encode_E_Box_New(e_, f, p.s, node), p, f, in.span);
+          } else if constexpr (std::is_same_v<N, ir::ListNew>) {
+            apply(encode_E_List_New(e_, f, p.s, node), p, f, in.span);
+          } else if constexpr (std::is_same_v<N, ir::ListAppend>) {
+            apply(encode_E_List_Append(e_, f, p.s, node), p, f, in.span);
           } else {
-            throw Unsupported{"List / OwnedPointer instructions"};
+            throw Unsupported{"instruction outside the encoded subset"};
           }
         },
         in.node);
     (void)caught_out;
+  }
+
+  static ir::Place pointee(const ir::Place& p) {
+    ir::Place q = p;
+    q.path.push_back(ir::Proj{ir::ProjKind::Pointee, 0, ir::none, 0});
+    return q;
+  }
+
+  /// A user struct whose copy (or move) runs a user-written initializer.
+  static bool user_hook(const ir::TypeInfo& info, bool copy) {
+    if (info.kind != ir::TypeKind::Struct || info.trivial) return false;
+    return copy ? info.copyable && info.copy_init != ir::none : info.movable && info.move_init != ir::none;
+  }
+
+  /// Some part of the tree of `t` (fields, List elements, the OwnedPointer's
+  /// cell) runs a user `__deinit__`, so its destruction pushes frames.
+  bool needs_frames(ir::TypeId t) const {
+    const ir::TypeInfo& info = e_.m.types.at(t);
+    if (info.kind == ir::TypeKind::Struct) {
+      if (info.trivial) return false;
+      if (info.deinit != ir::none) return true;
+      for (const ir::FieldInfo& fi : info.fields)
+        if (needs_frames(fi.type)) return true;
+      return false;
+    }
+    if (info.kind == ir::TypeKind::List || info.kind == ir::TypeKind::OwnedPointer) return needs_frames(info.element);
+    return false;
+  }
+
+  /// E-Destroy of `place` with its pending expansion (§7.2 destroy_T): parts
+  /// that run a user `__deinit__` get its frame, inlined; the rest is the
+  /// rule's own encoding.
+  void destroy_tree(FrameEnv& f, const ir::Place& place, const Span& span, Path& p) {
+    const ir::TypeId t = ir::type_of(e_.m, *f.fn, place);
+    const ir::TypeInfo& info = e_.m.types.at(t);
+    const ir::Destroy d{place, Rule::D1, false};
+    if (!needs_frames(t)) {
+      apply(encode_E_Destroy(e_, f, p.s, d), p, f, span);
+      return;
+    }
+    // The checks of E-Destroy (whole_init, deinitable).
+    apply(encode_E_Destroy(e_, f, p.s, d, true), p, f, span);
+    if (info.kind == ir::TypeKind::Struct && info.deinit != ir::none) {
+      // A user __deinit__: its frame (deinit self = own ℓ).
+      ir::Call call;
+      call.callee = info.deinit;
+      call.args.push_back(ir::CallArg{ir::ArgMode::Own, ir::Operand{place}, span});
+      do_call(f, call, span, p, nullptr);
+      return;
+    }
+    if (info.kind == ir::TypeKind::Struct) {
+      // No __deinit__: the logical bit and trivial fields at once, then each non-trivial field.
+      Effect eff(p.s);
+      eff.rule = Rule::E_Destroy;
+      const Resolved r = resolve(e_, f, p.s, place, eff);
+      eff.post.st = z3::store(eff.post.st, r.loc, kUninit);
+      for (std::uint32_t k = 0; k < info.fields.size(); ++k)
+        if (e_.m.types.at(info.fields[k].type).trivial)
+          eff.post.st = set_status(e_, eff.post.st, r.loc + e_.num(e_.layouts.field_offset(t, k)),
+                                   info.fields[k].type, kUninit);
+      apply(eff, p, f, span);
+      for (std::uint32_t k = 0; k < info.fields.size(); ++k) {
+        if (e_.m.types.at(info.fields[k].type).trivial) continue;
+        ir::Place fp = place;
+        fp.path.push_back(ir::Proj{ir::ProjKind::Field, k, ir::none, 0});
+        destroy_tree(f, fp, span, p);
+      }
+      return;
+    }
+    // List / OwnedPointer: the block live, its cells destroyed in order, then released.
+    const bool box = info.kind == ir::TypeKind::OwnedPointer;
+    Effect chk(p.s);
+    chk.rule = Rule::E_Destroy;
+    const Resolved r = resolve(e_, f, p.s, place, chk);
+    const z3::expr b = z3::select(p.s.val, r.loc);
+    const z3::expr n = box ? e_.num(1) : z3::select(p.s.aux, r.loc);
+    chk.fail(Rule::F_Double_Free, z3::select(p.s.bst, b) != kLive);
+    apply(chk, p, f, span);
+    for (std::int64_t k = 0; k < (box ? 1 : kMaxCells); ++k) {
+      ir::Place cp = place;
+      cp.path.push_back(box ? ir::Proj{ir::ProjKind::Pointee, 0, ir::none, 0}
+                            : ir::Proj{ir::ProjKind::Element, 0, ir::none, k});
+      Path taken{p.g && e_.num(k) < n, p.s};
+      const Path skip{p.g && !(e_.num(k) < n), p.s};
+      destroy_tree(f, cp, span, taken);
+      p = merge(c_, {skip, taken});
+    }
+    Effect rel(p.s);
+    rel.rule = Rule::E_Free;
+    release_block_if(e_, rel, b, info.element, c_.bool_val(true));
+    rel.post.st = z3::store(rel.post.st, r.loc, kUninit);
+    apply(rel, p, f, span);
   }
 
   /// E-Call, the callee's body inlined, then the caller resumes (or E-Catch on
@@ -325,7 +475,7 @@ class Unroller {
               add(b, t.else_block, counts, Path{p.g && !cond, p.s});
             } else if constexpr (std::is_same_v<T, ir::Return>) {
               if (f.entry) {
-                apply(encode_E_Exit(e_, f, p.s, blocks_, false), p, f, blk.term.span);
+                apply(encode_E_Exit(e_, f, p.s, e_.blocks, false), p, f, blk.term.span);
               } else {
                 apply(encode_E_Return(e_, f, p.s), p, f, blk.term.span);
                 ex.ret.push_back(p);
@@ -334,7 +484,7 @@ class Unroller {
               z3::expr err = e_.num(0);
               apply(encode_E_Raise(e_, f, p.s, t, err), p, f, blk.term.span);
               if (f.entry) {
-                apply(encode_E_Exit(e_, f, p.s, blocks_, true), p, f, blk.term.span);
+                apply(encode_E_Exit(e_, f, p.s, e_.blocks, true), p, f, blk.term.span);
               } else {
                 ex.raised.push_back(p);
                 ex.errors.push_back(err);
@@ -352,7 +502,6 @@ class Unroller {
   unsigned bound_;
   z3::expr cut_;
   std::int64_t next_stack_ = kStackBase;
-  std::vector<std::int64_t> blocks_;
   std::vector<ir::FunctionId> stack_;
 };
 
@@ -382,7 +531,11 @@ VerifyResult verify(const ir::Module& module, const VerifyOptions& options) {
   result.encode_ms = ms_since(t0);
 
   auto make_solver = [&]() {
-    z3::solver s(c);
+    // Simplification and equation solving before SMT: the merged states are
+    // deep ite/store terms, which the default solver handles ~10x slower.
+    // try_for bounds the whole tactic (the timeout parameter below covers the SMT core).
+    const z3::tactic pre = z3::tactic(c, "simplify") & z3::tactic(c, "propagate-values") & z3::tactic(c, "solve-eqs");
+    z3::solver s = z3::try_for(pre & z3::tactic(c, "smt"), options.timeout_ms).mk_solver();
     z3::params p(c);
     p.set("timeout", options.timeout_ms);
     s.set(p);

@@ -6,9 +6,14 @@
 // relation pre → post that bounded model checking and proofs both use.
 //
 // Lifecycle work that the machine does with pushed frames (user copy/move
-// initializers, `__deinit__`) is done by the unroller in bmc.cpp; these
-// encodings cover the built-in and synthesized cases and throw Unsupported
-// for the rest.
+// initializers, `__deinit__`) is done by the unroller in bmc.cpp: at the top
+// of E-Copy / E-Move / E-Destroy / E-Store-Through-Ref / E-Ptr-Init /
+// E-Ptr-Take, and for a `__deinit__` nested in fields, List elements or an
+// OwnedPointer's cell. These encodings cover the built-in and synthesized
+// cases (including the heap owners' deep copy, relocation, element
+// destruction and release, over at most kMaxCells cells per block) and throw
+// Unsupported for the rest (e.g. a List whose elements have a user copy or
+// move initializer).
 
 #include <cstdint>
 #include <vector>
@@ -29,14 +34,15 @@ struct Resolved {
 /// The value of an operand, requiring it Init (F-Uninit).
 [[nodiscard]] z3::expr operand_value(Enc& e, const FrameEnv& f, const SymState& s, const ir::Operand& o,
                                      Effect& eff);
-/// The type has no lifecycle work beyond flipping statuses (no user
-/// initializer or destructor, no List or OwnedPointer) anywhere in its tree.
-[[nodiscard]] bool hook_free(const ir::Module& m, ir::TypeId t);
 
 /* --- Location-level cores (shared by several rules and the pending expansions). --- */
 void move_at(Enc& e, Effect& eff, const z3::expr& dst, const z3::expr& src, ir::TypeId t);
 void copy_at(Enc& e, Effect& eff, const z3::expr& dst, const z3::expr& src, ir::TypeId t);
 void destroy_at(Enc& e, Effect& eff, const z3::expr& loc, ir::TypeId t);
+/// move_at when `g` holds (the state is unchanged and no fault raised otherwise).
+void move_at_if(Enc& e, Effect& eff, const z3::expr& dst, const z3::expr& src, ir::TypeId t, const z3::expr& g);
+/// The internal `release` of block b (no owner cell to clear) when `g` holds.
+void release_block_if(Enc& e, Effect& eff, const z3::expr& b, ir::TypeId elem, const z3::expr& g);
 
 /* --- The step rules. --------------------------------------------------------- */
 // E-Assign: `π := const c | op(o…)`; operands Init, π writable; σ(π) := Init ⟦rv⟧.
@@ -82,6 +88,13 @@ void destroy_at(Enc& e, Effect& eff, const z3::expr& loc, ir::TypeId t);
 [[nodiscard]] Effect encode_E_Free(Enc& e, const FrameEnv& f, const SymState& pre, const ir::Free& i);
 // E-Ptr-Init: `ptr_init π ← copy|move π'`; π[] resolves and is writable; then π[] := copy|move π'.
 [[nodiscard]] Effect encode_E_Ptr_Init(Enc& e, const FrameEnv& f, const SymState& pre, const ir::PtrInit& i);
+// E-Box-New: `π := box_new π'`; π' whole_init, π writable; a fresh Live Box block, then heap(b,0) := move π'.
+[[nodiscard]] Effect encode_E_Box_New(Enc& e, const FrameEnv& f, const SymState& pre, const ir::BoxNew& i);
+// E-List-New: `π := list_new [π1…πn]`; every πi whole_init, π writable; a Buffer of n cells, moves.
+[[nodiscard]] Effect encode_E_List_New(Enc& e, const FrameEnv& f, const SymState& pre, const ir::ListNew& i);
+// E-List-Append: `list_append π ← π'`; room: move into cell n; full: a Buffer of max(1, 2c) cells,
+// elements moved over, the old buffer released, then π' moved in.
+[[nodiscard]] Effect encode_E_List_Append(Enc& e, const FrameEnv& f, const SymState& pre, const ir::ListAppend& i);
 // E-Ptr-Take: `π := ptr_take π'`; π'[] whole_init; then π := move π'[].
 [[nodiscard]] Effect encode_E_Ptr_Take(Enc& e, const FrameEnv& f, const SymState& pre, const ir::PtrTake& i);
 

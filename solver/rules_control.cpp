@@ -56,6 +56,22 @@ bool is_initializer(const ir::Function& F) {
          F.kind == ir::FunctionKind::MoveInit;
 }
 
+/// A whole `deinit` parameter of the caller passed on to a `deinit` parameter of the callee.
+bool forwards_deinit(Enc& e, const FrameEnv& caller, const ir::Slot& callee_param, const ir::Place& p) {
+  (void)e;
+  if (callee_param.convention != ast::Convention::Deinit || !p.path.empty()) return false;
+  const ir::Slot& own = caller.fn->slots.at(p.slot);
+  return own.kind == ir::SlotKind::Param && own.convention == ast::Convention::Deinit;
+}
+
+/// Every cell of the tree at `loc` except its root's logical bit is Init.
+z3::expr fields_init(Enc& e, const SymState& s, const z3::expr& loc, ir::TypeId t) {
+  z3::expr r = e.ctx.bool_val(true);
+  for (const CellShape& c : e.layouts.cells(t))
+    if (c.offset != 0 || !c.node) r = r && z3::select(s.st, loc + e.num(c.offset)) == kInit;
+  return r;
+}
+
 }  // namespace
 
 // E-Call: arguments initialized (&, &mut, own, val), out destination writable;
@@ -80,7 +96,18 @@ Effect encode_E_Call(Enc& e, const FrameEnv& caller, const SymState& pre, const 
       if (const auto* p = std::get_if<ir::Place>(&a.value.value)) {
         const Resolved r = resolve(e, caller, pre, *p, eff);
         eff.fail(Rule::F_Uninit, !whole_init(e, pre, r.loc, r.type));
-        if (e.layouts.width(r.type) != 1) throw Unsupported{"val argument of a struct"};
+        if (e.layouts.width(r.type) != 1) {
+          // A register-passable struct by value: its cells, bit for bit.
+          if (sl.holding != ir::Holding::Value || e.layouts.width(sl.type) != e.layouts.width(r.type))
+            throw Unsupported{"val argument of a struct"};
+          for (const CellShape& c : e.layouts.cells(r.type)) {
+            const z3::expr d = callee.slot_loc[slot] + e.num(c.offset), from = r.loc + e.num(c.offset);
+            s.st = z3::store(s.st, d, z3::select(pre.st, from));
+            s.val = z3::store(s.val, d, z3::select(pre.val, from));
+            s.aux = z3::store(s.aux, d, z3::select(pre.aux, from));
+          }
+          continue;
+        }
         v = z3::select(pre.val, r.loc);
         aux = z3::select(pre.aux, r.loc);
       } else {
@@ -105,13 +132,19 @@ Effect encode_E_Call(Enc& e, const FrameEnv& caller, const SymState& pre, const 
         s.aux = z3::store(s.aux, l, e.num(0));
         break;
       }
-      case ir::ArgMode::Own:
-        eff.fail(Rule::F_Uninit, !whole_init(e, pre, r.loc, r.type));
+      case ir::ArgMode::Own: {
+        // `self^.other()` inside a method taking `deinit self` forwards the
+        // consumed value: its logical bit was cleared when this frame bound it,
+        // so only its fields must be initialized (§7.2 E-Call).
+        z3::expr bad = !whole_init(e, pre, r.loc, r.type);
+        if (forwards_deinit(e, caller, sl, *p)) bad = bad && !fields_init(e, pre, r.loc, r.type);
+        eff.fail(Rule::F_Uninit, bad);
         callee.slot_loc[slot] = r.loc;
         borrowed.push_back(slot);
         if (sl.convention == ast::Convention::Deinit && e.m.types.at(sl.type).kind == ir::TypeKind::Struct)
           s.st = z3::store(s.st, r.loc, kUninit);  // the logical bit: the value no longer exists as a whole
         break;
+      }
       case ir::ArgMode::Out:
         eff.fail(Rule::F_Leak, !writable(e, pre, r.loc, r.type));
         callee.slot_loc[slot] = r.loc;

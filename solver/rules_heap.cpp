@@ -1,5 +1,5 @@
 // Encodings of the heap rules (docs/semantics.md §7.2): E-Alloc, E-Free,
-// E-Ptr-Init, E-Ptr-Take. Written from the spec, independently of reference-impl/.
+// E-Ptr-Init, E-Ptr-Take, E-Box-New, E-List-New, E-List-Append. Written from the spec, independently of reference-impl/.
 #include "solver/rules.h"
 
 namespace ownmodel::solver {
@@ -80,6 +80,107 @@ Effect encode_E_Ptr_Take(Enc& e, const FrameEnv& f, const SymState& pre, const i
   eff.fail(Rule::F_Uninit, !whole_init(e, pre, cell.loc, cell.type));
   const Resolved dst = resolve(e, f, pre, i.dst, eff);
   move_at(e, eff, dst.loc, cell.loc, cell.type);
+  return eff;
+}
+
+namespace {
+
+/// A fresh Live block of `kind` with `n` cells (all Uninit: block ids are never reused).
+void new_block(Enc& e, SymState& s, std::int64_t block, const z3::expr& n, int kind) {
+  const z3::expr b = e.num(block);
+  s.bst = z3::store(s.bst, b, kLive);
+  s.bsize = z3::store(s.bsize, b, n);
+  s.bkind = z3::store(s.bkind, b, kind);
+}
+
+}  // namespace
+
+// E-Box-New: `π := box_new π'`; π' whole_init, π writable; a fresh Live Box block, then heap(b,0) := move π'.
+Effect encode_E_Box_New(Enc& e, const FrameEnv& f, const SymState& pre, const ir::BoxNew& i) {
+  Effect eff(pre);
+  eff.rule = Rule::E_Box_New;
+  const Resolved src = resolve(e, f, pre, i.src, eff);
+  eff.fail(Rule::F_Uninit, !whole_init(e, pre, src.loc, src.type));
+  const Resolved dst = resolve(e, f, pre, i.dst, eff);
+  eff.fail(Rule::F_Leak, !writable(e, pre, dst.loc, dst.type));
+  const std::int64_t block = e.fresh_block();
+  SymState& s = eff.post;
+  new_block(e, s, block, e.num(1), kBox);
+  s.st = z3::store(s.st, dst.loc, kInit);
+  s.val = z3::store(s.val, dst.loc, e.num(block));
+  s.aux = z3::store(s.aux, dst.loc, e.num(0));
+  move_at(e, eff, e.num(block), src.loc, src.type);
+  return eff;
+}
+
+// E-List-New: `π := list_new [π1…πn]`; every πi whole_init, π writable; a Buffer of n cells, moves.
+Effect encode_E_List_New(Enc& e, const FrameEnv& f, const SymState& pre, const ir::ListNew& i) {
+  Effect eff(pre);
+  eff.rule = Rule::E_List_New;
+  std::vector<Resolved> elems;
+  for (const ir::Place& p : i.elements) {
+    elems.push_back(resolve(e, f, pre, p, eff));
+    eff.fail(Rule::F_Uninit, !whole_init(e, pre, elems.back().loc, elems.back().type));
+  }
+  const Resolved dst = resolve(e, f, pre, i.dst, eff);
+  eff.fail(Rule::F_Leak, !writable(e, pre, dst.loc, dst.type));
+  const auto n = static_cast<std::int64_t>(elems.size());
+  if (n > kMaxCells) eff.cut(e.ctx.bool_val(true));
+  const ir::TypeId elem = i.element != ir::none ? i.element : e.m.types.at(dst.type).element;
+  const std::int64_t block = e.fresh_block();
+  SymState& s = eff.post;
+  new_block(e, s, block, e.num(n), kBuffer);
+  s.st = z3::store(s.st, dst.loc, kInit);
+  s.val = z3::store(s.val, dst.loc, e.num(block));
+  s.aux = z3::store(s.aux, dst.loc, e.num(n));
+  const std::int64_t w = e.layouts.width(elem);
+  for (std::int64_t k = 0; k < n && k < kMaxCells; ++k)
+    move_at(e, eff, e.num(block + k * w), elems[static_cast<std::size_t>(k)].loc, elem);
+  return eff;
+}
+
+// E-List-Append: `list_append π ← π'`; room: move into cell n; full: a Buffer of max(1, 2c) cells,
+// elements moved over, the old buffer released, then π' moved in.
+Effect encode_E_List_Append(Enc& e, const FrameEnv& f, const SymState& pre, const ir::ListAppend& i) {
+  Effect eff(pre);
+  eff.rule = Rule::E_List_Append;
+  const Resolved l = resolve(e, f, pre, i.list, eff);
+  const ir::TypeInfo& info = e.m.types.at(l.type);
+  if (info.kind != ir::TypeKind::List) throw Unsupported{"append to " + info.name};
+  eff.fail(Rule::F_Uninit, z3::select(pre.st, l.loc) != kInit);
+  const z3::expr b = z3::select(pre.val, l.loc), n = z3::select(pre.aux, l.loc);
+  eff.fail(Rule::F_Dangling, z3::select(pre.bst, b) != kLive);
+  const Resolved src = resolve(e, f, pre, i.src, eff);
+  eff.fail(Rule::F_Uninit, !whole_init(e, pre, src.loc, src.type));
+  const ir::TypeId elem = info.element;
+  const z3::expr w = e.num(e.layouts.width(elem));
+  const z3::expr cap = z3::select(pre.bsize, b);
+  const z3::expr room = n < cap;
+  const z3::expr grown = z3::ite(cap == 0, e.num(1), cap * 2);
+  eff.cut(!room && grown > e.num(kMaxCells));
+  // Room: list(b, n+1), then heap(b, n) := move π'.
+  Effect a(pre);
+  a.post.aux = z3::store(a.post.aux, l.loc, n + 1);
+  move_at_if(e, a, b + n * w, src.loc, src.type, room);
+  // Full: a fresh Buffer b', the elements moved over in order, b released, then heap(b', n) := move π'.
+  Effect g(pre);
+  const std::int64_t nb = e.fresh_block();
+  const z3::expr B = e.num(nb);
+  const z3::expr full = !room;
+  SymState& s = g.post;
+  s.bst = z3::store(s.bst, B, z3::ite(full, e.num(kLive), z3::select(s.bst, B)));
+  s.bsize = z3::store(s.bsize, B, z3::ite(full, grown, z3::select(s.bsize, B)));
+  s.bkind = z3::store(s.bkind, B, z3::ite(full, e.num(kBuffer), z3::select(s.bkind, B)));
+  s.val = z3::store(s.val, l.loc, z3::ite(full, B, b));
+  s.aux = z3::store(s.aux, l.loc, z3::ite(full, n + 1, n));
+  for (std::int64_t k = 0; k < kMaxCells; ++k)
+    move_at_if(e, g, B + e.num(k) * w, b + e.num(k) * w, elem, full && e.num(k) < n);
+  release_block_if(e, g, b, elem, full);
+  move_at_if(e, g, B + n * w, src.loc, src.type, full);
+  // Both cases' failures are guarded by their case, so they never overlap.
+  for (const FaultCase& fc : a.faults) eff.faults.push_back(fc);
+  for (const FaultCase& fc : g.faults) eff.faults.push_back(fc);
+  eff.post = ite(room, a.post, g.post);
   return eff;
 }
 

@@ -31,16 +31,6 @@ z3::expr through_pointer(Enc& e, const SymState& s, const z3::expr& loc, const z
 
 }  // namespace
 
-bool hook_free(const ir::Module& m, ir::TypeId t) {
-  const ir::TypeInfo& info = m.types.at(t);
-  if (info.kind == ir::TypeKind::List || info.kind == ir::TypeKind::OwnedPointer) return false;
-  if (info.kind != ir::TypeKind::Struct) return true;
-  if (info.copy_init != ir::none || info.move_init != ir::none || info.deinit != ir::none) return false;
-  for (const ir::FieldInfo& f : info.fields)
-    if (!hook_free(m, f.type)) return false;
-  return true;
-}
-
 Resolved resolve(Enc& e, const FrameEnv& f, const SymState& s, const ir::Place& p, Effect& eff) {
   const ir::Slot& sl = f.fn->slots.at(p.slot);
   z3::expr loc = f.slot_loc.at(p.slot);
@@ -67,8 +57,9 @@ Resolved resolve(Enc& e, const FrameEnv& f, const SymState& s, const ir::Place& 
       case ir::ProjKind::Element: {
         if (holds_ref) throw Unsupported{"subscript of a reference cell"};
         const ir::TypeInfo& info = tinfo(e, t);
-        if (info.kind != ir::TypeKind::UnsafePointer)
-          throw Unsupported{"subscript of " + info.name + " (only UnsafePointer is encoded)"};
+        if (info.kind != ir::TypeKind::UnsafePointer && info.kind != ir::TypeKind::List &&
+            info.kind != ir::TypeKind::OwnedPointer)
+          throw Unsupported{"subscript of " + info.name};
         z3::expr extra = e.num(0);
         if (proj.kind == ir::ProjKind::Element) {
           if (proj.index_slot == ir::none) {
@@ -79,7 +70,16 @@ Resolved resolve(Enc& e, const FrameEnv& f, const SymState& s, const ir::Place& 
             extra = sel(s.val, il);
           }
         }
-        loc = through_pointer(e, s, loc, extra, info.element, eff);
+        if (info.kind == ir::TypeKind::UnsafePointer) {
+          loc = through_pointer(e, s, loc, extra, info.element, eff);
+        } else {
+          // box(b) → heap(b, 0); list(b, len) → heap(b, i), 0 ≤ i < len or the run aborts.
+          eff.fail(Rule::F_Uninit, sel(s.st, loc) != kInit);
+          const z3::expr b = sel(s.val, loc);
+          if (info.kind == ir::TypeKind::List) eff.abort(extra < 0 || extra >= sel(s.aux, loc));
+          eff.fail(Rule::F_Dangling, sel(s.bst, b) != kLive);
+          loc = b + extra * e.num(e.layouts.width(info.element));
+        }
         t = info.element;
         break;
       }
@@ -100,28 +100,178 @@ z3::expr operand_value(Enc& e, const FrameEnv& f, const SymState& s, const ir::O
   return sel(s.val, r.loc);
 }
 
+namespace {
+
+/// The tree has no user move initializer (a move is then a relocation of its cells).
+bool move_free(const ir::Module& m, ir::TypeId t) {
+  const ir::TypeInfo& info = m.types.at(t);
+  if (info.kind != ir::TypeKind::Struct) return true;
+  if (info.move_init != ir::none && info.movable) return false;
+  for (const ir::FieldInfo& f : info.fields)
+    if (!move_free(m, f.type)) return false;
+  return true;
+}
+
+bool heap_owner(const ir::TypeInfo& info) {
+  return info.kind == ir::TypeKind::List || info.kind == ir::TypeKind::OwnedPointer;
+}
+
+bool user_struct(const ir::TypeInfo& info) { return info.kind == ir::TypeKind::Struct && !info.trivial; }
+
+/// store(a, i, v) when g holds, a otherwise.
+z3::expr gstore(const z3::expr& a, const z3::expr& i, const z3::expr& v, const z3::expr& g) {
+  if (g.is_true()) return z3::store(a, i, v);
+  return z3::store(a, i, z3::ite(g, v, z3::select(a, i)));
+}
+
+z3::expr gstatus(Enc& e, const z3::expr& st, const z3::expr& loc, ir::TypeId t, int status, const z3::expr& g) {
+  if (g.is_true()) return set_status(e, st, loc, t, status);
+  z3::expr r = st;
+  for (const CellShape& c : e.layouts.cells(t)) r = gstore(r, loc + e.num(c.offset), e.num(status), g);
+  return r;
+}
+
+void gfail(Effect& eff, Rule k, const z3::expr& g, const z3::expr& cond) {
+  eff.fail(k, g.is_true() ? cond : (g && cond));
+}
+
+/// Cell k of the block b (element width w).
+z3::expr cell_at(Enc& e, const z3::expr& b, std::int64_t k, ir::TypeId elem) {
+  return b + e.num(k * e.layouts.width(elem));
+}
+
+void copy_g(Enc& e, Effect& eff, const z3::expr& dst, const z3::expr& src, ir::TypeId t, const z3::expr& g);
+void destroy_g(Enc& e, Effect& eff, const z3::expr& loc, ir::TypeId t, const z3::expr& g);
+
+/// A copy with its checks already made: field by field (synthesized), or the
+/// built-in deep copy of a List / OwnedPointer, or the cells bit for bit.
+void copy_body(Enc& e, Effect& eff, const z3::expr& dst, const z3::expr& src, ir::TypeId t, const z3::expr& g) {
+  const ir::TypeInfo& info = e.m.types.at(t);
+  SymState& s = eff.post;
+  if (user_struct(info) && info.copyable) {
+    if (info.copy_init != ir::none) throw Unsupported{"copy of " + info.name + " (user copy initializer)"};
+    s.st = gstore(s.st, dst, e.num(kInit), g);
+    for (std::uint32_t f = 0; f < info.fields.size(); ++f) {
+      const z3::expr off = e.num(e.layouts.field_offset(t, f));
+      copy_g(e, eff, dst + off, src + off, info.fields[f].type, g);
+    }
+    return;
+  }
+  if (heap_owner(info) && info.copyable) {
+    const bool box = info.kind == ir::TypeKind::OwnedPointer;
+    const z3::expr b = z3::select(s.val, src);
+    const z3::expr n = box ? e.num(1) : z3::select(s.aux, src);
+    gfail(eff, Rule::F_Dangling, g, z3::select(s.bst, b) != kLive);
+    const std::int64_t nb = e.fresh_block();
+    const z3::expr B = e.num(nb);
+    s.bst = gstore(s.bst, B, e.num(kLive), g);
+    s.bsize = gstore(s.bsize, B, n, g);
+    s.bkind = gstore(s.bkind, B, e.num(box ? kBox : kBuffer), g);
+    s.st = gstore(s.st, dst, e.num(kInit), g);
+    s.val = gstore(s.val, dst, B, g);
+    s.aux = gstore(s.aux, dst, box ? e.num(0) : n, g);
+    const std::int64_t cells = box ? 1 : kMaxCells;
+    for (std::int64_t k = 0; k < cells; ++k) {
+      const z3::expr gk = box ? g : (g && e.num(k) < n);
+      copy_g(e, eff, cell_at(e, B, k, info.element), cell_at(e, b, k, info.element), info.element, gk);
+    }
+    return;
+  }
+  for (const CellShape& c : e.layouts.cells(t)) {
+    const z3::expr d = dst + e.num(c.offset), from = src + e.num(c.offset);
+    const z3::expr st = z3::select(s.st, from), v = z3::select(s.val, from), a = z3::select(s.aux, from);
+    s.st = gstore(s.st, d, st, g);
+    s.val = gstore(s.val, d, v, g);
+    s.aux = gstore(s.aux, d, a, g);
+  }
+}
+
+void copy_g(Enc& e, Effect& eff, const z3::expr& dst, const z3::expr& src, ir::TypeId t, const z3::expr& g) {
+  gfail(eff, Rule::F_Uninit, g, !whole_init(e, eff.post, src, t));
+  gfail(eff, Rule::F_Leak, g, !writable(e, eff.post, dst, t));
+  copy_body(e, eff, dst, src, t, g);
+}
+
+void move_g(Enc& e, Effect& eff, const z3::expr& dst, const z3::expr& src, ir::TypeId t, const z3::expr& g) {
+  if (!move_free(e.m, t)) throw Unsupported{"move of " + e.m.types[t].name + " (user move initializer)"};
+  gfail(eff, Rule::F_Uninit, g, !whole_init(e, eff.post, src, t));
+  gfail(eff, Rule::F_Leak, g, !writable(e, eff.post, dst, t));
+  SymState& s = eff.post;
+  for (const CellShape& c : e.layouts.cells(t)) {
+    const z3::expr d = dst + e.num(c.offset), from = src + e.num(c.offset);
+    const z3::expr v = z3::select(s.val, from), a = z3::select(s.aux, from);
+    s.val = gstore(s.val, d, v, g);
+    s.aux = gstore(s.aux, d, a, g);
+  }
+  s.st = gstatus(e, s.st, src, t, kUninit, g);
+  // The destination is Init wherever the source was whole (dst ≠ src).
+  s.st = gstatus(e, s.st, dst, t, kInit, g);
+}
+
+/// `release`: the block owned by the List / OwnedPointer at `owner` (§7.2 E-Free, second form).
+void release_g(Enc& e, Effect& eff, const z3::expr* owner, const z3::expr& b, ir::TypeId elem, const z3::expr& g) {
+  SymState& s = eff.post;
+  gfail(eff, Rule::F_Double_Free, g, z3::select(s.bst, b) != kLive);
+  z3::expr all_ended = e.ctx.bool_val(true);
+  for (std::int64_t k = 0; k < kMaxCells; ++k)
+    all_ended = all_ended && z3::implies(e.num(k) < z3::select(s.bsize, b), ended(e, s, cell_at(e, b, k, elem), elem));
+  gfail(eff, Rule::F_Leak, g, !all_ended);
+  s.bst = gstore(s.bst, b, e.num(kReleasedByOwner), g);
+  if (owner) s.st = gstore(s.st, *owner, e.num(kUninit), g);
+}
+
+void destroy_g(Enc& e, Effect& eff, const z3::expr& loc, ir::TypeId t, const z3::expr& g) {
+  const ir::TypeInfo& info = e.m.types.at(t);
+  gfail(eff, Rule::F_Uninit, g, !whole_init(e, eff.post, loc, t));
+  if (!info.deinitable) gfail(eff, Rule::F_Linear_Abandoned, g, e.ctx.bool_val(true));
+  SymState& s = eff.post;
+  if (user_struct(info)) {
+    if (info.deinit != ir::none) throw Unsupported{"destruction of " + info.name + " (nested __deinit__)"};
+    s.st = gstore(s.st, loc, e.num(kUninit), g);
+    for (std::uint32_t f = 0; f < info.fields.size(); ++f) {
+      const ir::TypeId ft = info.fields[f].type;
+      const z3::expr fl = loc + e.num(e.layouts.field_offset(t, f));
+      if (e.m.types.at(ft).trivial) s.st = gstatus(e, s.st, fl, ft, kUninit, g);
+      else destroy_g(e, eff, fl, ft, g);
+    }
+    return;
+  }
+  if (heap_owner(info)) {
+    const bool box = info.kind == ir::TypeKind::OwnedPointer;
+    const z3::expr b = z3::select(s.val, loc);
+    const z3::expr n = box ? e.num(1) : z3::select(s.aux, loc);
+    gfail(eff, Rule::F_Double_Free, g, z3::select(s.bst, b) != kLive);
+    if (!e.m.types.at(info.element).trivial) {
+      const std::int64_t cells = box ? 1 : kMaxCells;
+      for (std::int64_t k = 0; k < cells; ++k)
+        destroy_g(e, eff, cell_at(e, b, k, info.element), info.element, box ? g : (g && e.num(k) < n));
+    }
+    release_g(e, eff, &loc, b, info.element, g);
+    return;
+  }
+  s.st = gstatus(e, s.st, loc, t, kUninit, g);
+}
+
+}  // namespace
+
 void move_at(Enc& e, Effect& eff, const z3::expr& dst, const z3::expr& src, ir::TypeId t) {
-  if (!hook_free(e.m, t)) throw Unsupported{"move of " + e.m.types[t].name + " (lifecycle methods or heap owner)"};
-  eff.fail(Rule::F_Uninit, !whole_init(e, eff.post, src, t));
-  eff.fail(Rule::F_Leak, !writable(e, eff.post, dst, t));
-  copy_tree(e, eff.post, dst, src, t);
-  eff.post.st = set_status(e, eff.post.st, src, t, kUninit);
-  // The destination is Init wherever the source was whole: restate it after the source cleared (dst ≠ src).
-  eff.post.st = set_status(e, eff.post.st, dst, t, kInit);
+  move_g(e, eff, dst, src, t, e.ctx.bool_val(true));
+}
+
+void move_at_if(Enc& e, Effect& eff, const z3::expr& dst, const z3::expr& src, ir::TypeId t, const z3::expr& g) {
+  move_g(e, eff, dst, src, t, g);
 }
 
 void copy_at(Enc& e, Effect& eff, const z3::expr& dst, const z3::expr& src, ir::TypeId t) {
-  if (!hook_free(e.m, t)) throw Unsupported{"copy of " + e.m.types[t].name + " (lifecycle methods or heap owner)"};
-  eff.fail(Rule::F_Uninit, !whole_init(e, eff.post, src, t));
-  eff.fail(Rule::F_Leak, !writable(e, eff.post, dst, t));
-  copy_tree(e, eff.post, dst, src, t);
+  copy_g(e, eff, dst, src, t, e.ctx.bool_val(true));
 }
 
 void destroy_at(Enc& e, Effect& eff, const z3::expr& loc, ir::TypeId t) {
-  eff.fail(Rule::F_Uninit, !whole_init(e, eff.post, loc, t));
-  if (!e.m.types.at(t).deinitable) eff.fail(Rule::F_Linear_Abandoned, e.ctx.bool_val(true));
-  if (!hook_free(e.m, t)) throw Unsupported{"destruction of " + e.m.types[t].name};
-  eff.post.st = set_status(e, eff.post.st, loc, t, kUninit);
+  destroy_g(e, eff, loc, t, e.ctx.bool_val(true));
+}
+
+void release_block_if(Enc& e, Effect& eff, const z3::expr& b, ir::TypeId elem, const z3::expr& g) {
+  release_g(e, eff, nullptr, b, elem, g);
 }
 
 namespace {
@@ -176,7 +326,14 @@ std::pair<z3::expr, z3::expr> eval_op(Enc& e, const FrameEnv& f, const SymState&
       auto n = arg(1);
       return {sel(s.val, r.loc), sel(s.aux, r.loc) + n};
     }
-    case ir::OpKind::Len: throw Unsupported{"len()"};
+    case ir::OpKind::Len: {
+      const auto* p = std::get_if<ir::Place>(&a.operands.at(0).value);
+      if (!p) throw Unsupported{"len() of a constant"};
+      const Resolved r = resolve(e, f, s, *p, eff);
+      if (e.m.types.at(r.type).kind != ir::TypeKind::List) throw Unsupported{"len() of a String"};
+      eff.fail(Rule::F_Uninit, sel(s.st, r.loc) != kInit);
+      return {sel(s.aux, r.loc), zero};
+    }
   }
   throw Unsupported{"operator"};
 }
@@ -301,7 +458,24 @@ Effect encode_E_Branch(Enc& e, const FrameEnv& f, const SymState& pre, const ir:
 Effect encode_E_Print(Enc& e, const FrameEnv& f, const SymState& pre, const ir::Print& i) {
   Effect eff(pre);
   eff.rule = Rule::E_Print;
-  for (const ir::Operand& o : i.args) (void)operand_value(e, f, pre, o, eff);
+  for (const ir::Operand& o : i.args) {
+    const auto* p = std::get_if<ir::Place>(&o.value);
+    const ir::TypeId t = p ? ir::type_of(e.m, *f.fn, *p) : ir::none;
+    if (t == ir::none || e.m.types.at(t).kind != ir::TypeKind::List) {
+      (void)operand_value(e, f, pre, o, eff);
+      continue;
+    }
+    // A List is printed element by element: its buffer live, every element Init.
+    const Resolved r = resolve(e, f, pre, *p, eff);
+    eff.fail(Rule::F_Uninit, sel(pre.st, r.loc) != kInit);
+    const z3::expr b = sel(pre.val, r.loc), n = sel(pre.aux, r.loc);
+    eff.fail(Rule::F_Dangling, sel(pre.bst, b) != kLive);
+    const ir::TypeId el = e.m.types.at(r.type).element;
+    z3::expr all = e.ctx.bool_val(true);
+    for (std::int64_t k = 0; k < kMaxCells; ++k)
+      all = all && z3::implies(e.num(k) < n, whole_init(e, pre, b + e.num(k * e.layouts.width(el)), el));
+    eff.fail(Rule::F_Uninit, !all);
+  }
   (void)operand_value(e, f, pre, i.sep, eff);
   (void)operand_value(e, f, pre, i.end, eff);
   return eff;

@@ -87,6 +87,15 @@ struct Enc {
 
   [[nodiscard]] z3::expr num(std::int64_t v) { return ctx.int_val(static_cast<int64_t>(v)); }
   [[nodiscard]] int intern(const std::string& s);
+
+  /// Heap blocks created so far (base locations), in creation order; E-Exit
+  /// checks that none is Live. `fresh_block` allocates the next one.
+  std::vector<std::int64_t> blocks;
+  [[nodiscard]] std::int64_t fresh_block() {
+    const std::int64_t b = kHeapBase + static_cast<std::int64_t>(blocks.size()) * kHeapStride;
+    blocks.push_back(b);
+    return b;
+  }
 };
 
 /* --- Predicates of §7.1 over a value tree at a (symbolic) base location. --- */

@@ -27,6 +27,10 @@ def main(c: Bool):
     show(s)
     print(n, m, s, t, c)
     p.free()
+    var xs: List[Int] = [1]
+    var bp = OwnedPointer(3)
+    xs.append(n)
+    print(len(xs), bp[])
 )";
 
 class RuleEncoding : public ::testing::Test {
@@ -273,6 +277,124 @@ TEST_F(RuleEncoding, ExitLeak) {
   SymState post = clean;
   for (ir::SlotId k = 0; k < fn->slots.size(); ++k) post.st = z3::store(post.st, n(kStackBase + 4 * k), n(kDead));
   expect_step(encode_E_Exit(*e, frame, clean, {}, false), post, clean);
+}
+
+/// A Buffer or Box block with `size` cells.
+void heap_block(SymState& s, z3::context& ctx, std::int64_t b, std::int64_t size, int kind) {
+  s.bst = z3::store(s.bst, ctx.int_val(static_cast<int64_t>(b)), ctx.int_val(kLive));
+  s.bsize = z3::store(s.bsize, ctx.int_val(static_cast<int64_t>(b)), ctx.int_val(static_cast<int64_t>(size)));
+  s.bkind = z3::store(s.bkind, ctx.int_val(static_cast<int64_t>(b)), ctx.int_val(kind));
+}
+
+TEST_F(RuleEncoding, BoxNew) {
+  // bp := box_new n: a fresh Box block (the Enc's first, B) holding n's value; n moved out.
+  SymState pre = initial_state(ctx);
+  set(pre, loc("n"), kInit, 5);
+  SymState post = pre;
+  heap_block(post, ctx, B, 1, kBox);
+  set(post, loc("bp"), kInit, B);
+  set(post, B, kInit, 5);
+  set(post, loc("n"), kUninit, 5);
+  SymState bad = post;
+  set(bad, B, kInit, 6);
+  expect_step(encode_E_Box_New(*e, frame, pre, ir::BoxNew{place("bp"), place("n")}), post, bad);
+  // The value not initialized: F-Uninit.
+  expect_fault(encode_E_Box_New(*e, frame, initial_state(ctx), ir::BoxNew{place("bp"), place("n")}), Rule::F_Uninit);
+}
+
+TEST_F(RuleEncoding, ListNew) {
+  SymState pre = initial_state(ctx);
+  set(pre, loc("n"), kInit, 5);
+  set(pre, loc("m"), kInit, 6);
+  const ir::ListNew i{place("xs"), m->int_type, {place("n"), place("m")}};
+  SymState post = pre;
+  heap_block(post, ctx, B, 2, kBuffer);
+  set(post, loc("xs"), kInit, B, 2);
+  set(post, B, kInit, 5);
+  set(post, B + 1, kInit, 6);
+  set(post, loc("n"), kUninit, 5);
+  set(post, loc("m"), kUninit, 6);
+  SymState bad = post;
+  set(bad, loc("xs"), kInit, B, 3);
+  expect_step(encode_E_List_New(*e, frame, pre, i), post, bad);
+  // The destination already holds a List: overwriting it forgets it (F-Leak).
+  SymState held = pre;
+  set(held, loc("xs"), kInit, B + 7 * kHeapStride, 0);
+  expect_fault(encode_E_List_New(*e, frame, held, i), Rule::F_Leak);
+}
+
+TEST_F(RuleEncoding, ListAppendRoomAndGrow) {
+  const std::int64_t old = B + 10 * kHeapStride;
+  const ir::ListAppend i{place("xs"), place("n")};
+  // Room (capacity 2, length 1): the value goes into cell 1.
+  SymState pre = initial_state(ctx);
+  heap_block(pre, ctx, old, 2, kBuffer);
+  set(pre, old, kInit, 10);
+  set(pre, loc("xs"), kInit, old, 1);
+  set(pre, loc("n"), kInit, 5);
+  SymState post = pre;
+  set(post, loc("xs"), kInit, old, 2);
+  set(post, old + 1, kInit, 5);
+  set(post, loc("n"), kUninit, 5);
+  SymState bad = post;
+  set(bad, old + 1, kInit, 4);
+  expect_step(encode_E_List_Append(*e, frame, pre, i), post, bad);
+  // Full (capacity 1): a Buffer of 2 cells (the Enc's next block), the element
+  // moved over, the old buffer released by its owner, then the value moved in.
+  SymState full = initial_state(ctx);
+  heap_block(full, ctx, old, 1, kBuffer);
+  set(full, old, kInit, 10);
+  set(full, loc("xs"), kInit, old, 1);
+  set(full, loc("n"), kInit, 5);
+  const Effect grow = encode_E_List_Append(*e, frame, full, i);
+  const std::int64_t nb = e->blocks.back();
+  SymState grown = full;
+  heap_block(grown, ctx, nb, 2, kBuffer);
+  grown.bst = z3::store(grown.bst, n(old), n(kReleasedByOwner));
+  set(grown, nb, kInit, 10);
+  set(grown, old, kUninit, 10);
+  set(grown, nb + 1, kInit, 5);
+  set(grown, loc("n"), kUninit, 5);
+  set(grown, loc("xs"), kInit, nb, 2);
+  SymState not_released = grown;
+  not_released.bst = z3::store(not_released.bst, n(old), n(kLive));
+  expect_step(grow, grown, not_released);
+  // The list's buffer already released (a bit-for-bit copy's other owner ended it): F-Dangling.
+  SymState dangling = full;
+  dangling.bst = z3::store(dangling.bst, n(old), n(kReleasedByOwner));
+  expect_fault(encode_E_List_Append(*e, frame, dangling, i), Rule::F_Dangling);
+}
+
+TEST_F(RuleEncoding, ListAccessAndDestroy) {
+  SymState pre = initial_state(ctx);
+  heap_block(pre, ctx, B, 2, kBuffer);
+  set(pre, B, kInit, 10);
+  set(pre, B + 1, kInit, 11);
+  set(pre, loc("xs"), kInit, B, 2);
+  // m := copy xs[1]
+  ir::Place el = place("xs");
+  el.path.push_back(ir::Proj{ir::ProjKind::Element, 0, ir::none, 1});
+  SymState post = pre, bad = pre;
+  set(post, loc("m"), kInit, 11);
+  set(bad, loc("m"), kInit, 10);
+  expect_step(encode_E_Copy(*e, frame, pre, ir::Copy{place("m"), el, ir::CopyOrigin::Explicit}), post, bad);
+  // n := len(xs)
+  ir::Instr len{ir::AssignOp{place("n"), ir::OpApp{ir::OpKind::Len, {ir::Operand{place("xs")}}}}, {}};
+  SymState lpost = pre, lbad = pre;
+  set(lpost, loc("n"), kInit, 2);
+  set(lbad, loc("n"), kInit, 1);
+  expect_step(encode_E_Assign(*e, frame, pre, len), lpost, lbad);
+  // destroy xs: Int elements need no destruction; the buffer is released, xs Uninit.
+  SymState dpost = pre;
+  dpost.bst = z3::store(dpost.bst, n(B), n(kReleasedByOwner));
+  set(dpost, loc("xs"), kUninit, B, 2);
+  SymState dbad = pre;
+  set(dbad, loc("xs"), kUninit, B, 2);
+  expect_step(encode_E_Destroy(*e, frame, pre, ir::Destroy{place("xs"), Rule::D1, false}), dpost, dbad);
+  // Destroying it again (its buffer already released, a double owner): F-Double-Free.
+  SymState twice = pre;
+  twice.bst = z3::store(twice.bst, n(B), n(kReleasedByOwner));
+  expect_fault(encode_E_Destroy(*e, frame, twice, ir::Destroy{place("xs"), Rule::D1, false}), Rule::F_Double_Free);
 }
 
 }  // namespace
