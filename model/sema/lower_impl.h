@@ -184,6 +184,12 @@ class FnLowerer {
   void lower_if(const ast::If& s, Span span);
   void lower_while(const ast::While& s, Span span);
   void lower_for(const ast::For& s, Span span);
+  /// The shape both `for` forms share: a head testing `$k < bound()`, a body
+  /// whose first instruction binds the loop variable (`bind` returns its
+  /// slot), and a `next` block that increments `$k` and jumps back.
+  void lower_counted_loop(const ast::For& s, Span span, SlotId k,
+                          const std::function<ir::Operand()>& bound,
+                          const std::function<SlotId()>& bind);
   void lower_return(const ast::Return& r, Span span);
   void lower_raise(const ast::Raise& r, Span span);
   void lower_try(const ast::Try& t, Span span);

@@ -416,7 +416,6 @@ void FnLowerer::lower_while(const ast::While& s, Span span) {
 
 void FnLowerer::lower_for(const ast::For& s, Span span) {
   const TypeId int_t = c_.mod.int_type;
-  const TypeId bool_t = c_.mod.bool_type;
   auto var_place = [&](SlotId slot) { return ir::Place{slot, {}, s.iterable.span}; };
   const auto* call = std::get_if<ast::Call>(&s.iterable.node);
   const auto* callee = call ? std::get_if<ast::Name>(&call->callee->node) : nullptr;
@@ -450,39 +449,19 @@ void FnLowerer::lower_for(const ast::For& s, Span span) {
       check_assignable(lower_owned(*call->args[1].value, int_t, into(end)), int_t,
                        call->args[1].value->span);
     }
-    const BlockId head = new_block("for.head");
-    goto_block(head, span);
-    set_block(head);
-    const SlotId c = new_hidden("$c", bool_t, s.iterable.span);
-    emit(ir::AssignOp{var_place(c), ir::OpApp{ir::OpKind::Lt, {ir::Operand{var_place(k)},
-                                                                ir::Operand{var_place(end)}}}},
-         s.iterable.span);
-    const BlockId body = new_block("for.body");
-    const BlockId next = new_block("for.next");
-    const BlockId exit = new_block("for.exit");
-    terminate(ir::Branch{ir::Operand{var_place(c)}, body, exit}, s.iterable.span);
-    set_block(body);
-    scopes_.emplace_back();
-    ir::Slot iv;
-    iv.name = s.name;
-    iv.type = int_t;
-    iv.kind = ir::SlotKind::Local;
-    iv.is_mutable = false;
-    iv.span = span;
-    const SlotId i = new_slot(std::move(iv));
-    emit(ir::Copy{ir::Place{i, {}, span}, var_place(k), ir::CopyOrigin::Implicit}, span);
-    scopes_.back()[s.name] = i;
-    loops_.push_back({next, exit});
-    lower_block(s.body, false);
-    loops_.pop_back();
-    scopes_.pop_back();
-    goto_block(next, span);
-    set_block(next);
-    emit(ir::AssignOp{var_place(k), ir::OpApp{ir::OpKind::Add, {ir::Operand{var_place(k)},
-                                                                 ir::Operand{ir::Const{std::int64_t{1}}}}}},
-         span);
-    goto_block(head, span);
-    set_block(exit);
+    lower_counted_loop(
+        s, span, k, [&] { return ir::Operand{var_place(end)}; },
+        [&] {
+          ir::Slot iv;
+          iv.name = s.name;
+          iv.type = int_t;
+          iv.kind = ir::SlotKind::Local;
+          iv.is_mutable = false;
+          iv.span = span;
+          const SlotId i = new_slot(std::move(iv));
+          emit(ir::Copy{ir::Place{i, {}, span}, var_place(k), ir::CopyOrigin::Implicit}, span);
+          return i;
+        });
     return;
   }
   // for x in xs: a hidden iterator borrowing xs, an index $k, and an element
@@ -502,16 +481,44 @@ void FnLowerer::lower_for(const ast::For& s, Span span) {
   emit(ir::Borrow{var_place(it), xs.place, ir::BorrowKind::Imm}, s.iterable.span);
   const SlotId k = new_hidden("$k", int_t, s.iterable.span);
   write_const(Target{var_place(k), false}, ir::Const{std::int64_t{0}}, s.iterable.span);
+  lower_counted_loop(
+      s, span, k,
+      [&] {
+        const SlotId n = new_hidden("$n", int_t, s.iterable.span);
+        ir::Place list_place{it, {ir::Proj{ir::ProjKind::Deref}}, s.iterable.span};
+        emit(ir::AssignOp{var_place(n), ir::OpApp{ir::OpKind::Len, {ir::Operand{list_place}}}},
+             s.iterable.span);
+        return ir::Operand{var_place(n)};
+      },
+      [&] {
+        ir::Slot xv;
+        xv.name = s.name;
+        xv.type = elem;
+        xv.kind = ir::SlotKind::Local;
+        xv.holding = ir::Holding::ImmRef;
+        xv.is_mutable = false;
+        xv.origins = o.places;
+        xv.interior = true;
+        xv.span = span;
+        const SlotId x = new_slot(std::move(xv));
+        ir::Proj el{ir::ProjKind::Element};
+        el.index_slot = k;
+        ir::Place elem_place{it, {ir::Proj{ir::ProjKind::Deref}, el}, s.iterable.span};
+        emit(ir::Borrow{ir::Place{x, {}, span}, elem_place, ir::BorrowKind::Imm}, span);
+        return x;
+      });
+}
+
+void FnLowerer::lower_counted_loop(const ast::For& s, Span span, SlotId k,
+                                   const std::function<ir::Operand()>& bound,
+                                   const std::function<SlotId()>& bind) {
+  auto var_place = [&](SlotId slot) { return ir::Place{slot, {}, s.iterable.span}; };
   const BlockId head = new_block("for.head");
   goto_block(head, span);
   set_block(head);
-  const SlotId n = new_hidden("$n", int_t, s.iterable.span);
-  const SlotId c = new_hidden("$c", bool_t, s.iterable.span);
-  ir::Place list_place{it, {ir::Proj{ir::ProjKind::Deref}}, s.iterable.span};
-  emit(ir::AssignOp{var_place(n), ir::OpApp{ir::OpKind::Len, {ir::Operand{list_place}}}},
-       s.iterable.span);
-  emit(ir::AssignOp{var_place(c), ir::OpApp{ir::OpKind::Lt, {ir::Operand{var_place(k)},
-                                                              ir::Operand{var_place(n)}}}},
+  const ir::Operand limit = bound();
+  const SlotId c = new_hidden("$c", c_.mod.bool_type, s.iterable.span);
+  emit(ir::AssignOp{var_place(c), ir::OpApp{ir::OpKind::Lt, {ir::Operand{var_place(k)}, limit}}},
        s.iterable.span);
   const BlockId body = new_block("for.body");
   const BlockId next = new_block("for.next");
@@ -519,21 +526,7 @@ void FnLowerer::lower_for(const ast::For& s, Span span) {
   terminate(ir::Branch{ir::Operand{var_place(c)}, body, exit}, s.iterable.span);
   set_block(body);
   scopes_.emplace_back();
-  ir::Slot xv;
-  xv.name = s.name;
-  xv.type = elem;
-  xv.kind = ir::SlotKind::Local;
-  xv.holding = ir::Holding::ImmRef;
-  xv.is_mutable = false;
-  xv.origins = o.places;
-  xv.interior = true;
-  xv.span = span;
-  const SlotId x = new_slot(std::move(xv));
-  ir::Proj el{ir::ProjKind::Element};
-  el.index_slot = k;
-  ir::Place elem_place{it, {ir::Proj{ir::ProjKind::Deref}, el}, s.iterable.span};
-  emit(ir::Borrow{ir::Place{x, {}, span}, elem_place, ir::BorrowKind::Imm}, span);
-  scopes_.back()[s.name] = x;
+  scopes_.back()[s.name] = bind();
   loops_.push_back({next, exit});
   lower_block(s.body, false);
   loops_.pop_back();
