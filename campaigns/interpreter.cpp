@@ -103,6 +103,7 @@ CampaignResult corpus_outputs(const std::string& dir, const Progress& progress) 
 
 #include <rapidcheck.h>
 
+#include "campaigns/classify.h"
 #include "generators/ast_gen.h"
 #include "generators/fuzz_gen.h"
 #include "model/syntax/print.h"
@@ -131,24 +132,15 @@ std::string pipeline_problem(const SourceFile& source, PipelineCounts& counts) {
   program.limits.max_steps = 20'000;
   program.limits.max_frames = 200;
   program.limits.max_heap_cells = 10'000;
-  // Generated modules rarely have a `main`: run the first function whose
-  // parameters are all Int or Bool, with zero / False for each.
   const ir::Module& m = *checked.elaborated;
   run::MapOracle oracle;
-  program.entry = ir::none;
-  for (ir::FunctionId id = 0; id < m.functions.size() && program.entry == ir::none; ++id) {
-    const ir::Function& f = m.functions[id];
-    if (f.synthesized || f.self_type != ir::none) continue;
-    const bool simple = std::all_of(f.params.begin(), f.params.end(), [&](ir::SlotId p) {
-      return f.slots[p].type == m.int_type || f.slots[p].type == m.bool_type;
-    });
-    if (!simple) continue;
-    program.entry = id;
-    for (ir::SlotId p : f.params)
-      oracle.arguments[f.slots[p].name] =
-          f.slots[p].type == m.int_type ? run::InputValue{std::int64_t{0}} : run::InputValue{false};
-  }
+  program.entry = runnable_entry(m);
   if (program.entry == ir::none) return {};
+  for (ir::SlotId p : m.functions[program.entry].params) {
+    const ir::Slot& slot = m.functions[program.entry].slots[p];
+    oracle.arguments[slot.name] =
+        slot.type == m.int_type ? run::InputValue{std::int64_t{0}} : run::InputValue{false};
+  }
   program.oracle = &oracle;
   const run::Outcome outcome = run::run_program(program);
   counts.finished += outcome.stop.kind == run::StopKind::Finished ? 1 : 0;

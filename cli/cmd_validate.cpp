@@ -15,7 +15,9 @@
 #include "campaigns/front_end.h"
 #include "campaigns/interpreter.h"
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "reports/diagnostics_json.h"
+#include "reports/files.h"
 
 namespace ownmodel::cli {
 
@@ -30,20 +32,6 @@ struct ValidateOptions {
   std::string format = "text";
   bool progress = isatty(STDERR_FILENO) != 0;
 };
-
-/// A one-line progress bar on stderr, redrawn at most ~100 times per campaign.
-campaigns::Progress progress_bar(const std::string& name, bool enabled) {
-  if (!enabled) return {};
-  return [name](std::uint64_t done, std::uint64_t total) {
-    if (total == 0) return;
-    if (done != total && done % std::max<std::uint64_t>(1, total / 100) != 0) return;
-    int width = 30;
-    int filled = static_cast<int>(width * done / total);
-    std::cerr << fmt::format("\r{:<48} [{}{}] {}/{}", name, std::string(filled, '#'),
-                             std::string(width - filled, '.'), done, total)
-              << (done == total ? "\n" : "") << std::flush;
-  };
-}
 
 nlohmann::json to_json(const campaigns::CampaignResult& r) {
   nlohmann::json j{{"name", r.name},       {"cases", r.cases},
@@ -64,20 +52,6 @@ std::string markdown_table(const std::vector<campaigns::CampaignResult>& results
                       r.failure_count, r.seconds, rate);
   }
   return md;
-}
-
-/// Writes `text` to `path` through a temporary file and a rename, so a reader
-/// never sees a half-written report.
-bool write_atomically(const std::filesystem::path& path, const std::string& text) {
-  auto temporary = path;
-  temporary += ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!(out << text)) return false;
-  }
-  std::error_code ec;
-  std::filesystem::rename(temporary, path, ec);
-  return !ec;
 }
 
 int run_validate(const ValidateOptions& options) {

@@ -2,12 +2,11 @@
 // deterministic; a fault-free run of an accepted program matches every
 // initialization with exactly one destruction and ends with an empty heap
 // (E-Exit checks it); no step premise is violated (no "checker unsound").
-#include <map>
-
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
 #include "builder.h"
+#include "campaigns/classify.h"
 #include "model/check/check.h"
 #include "model/diagnostics/source.h"
 #include "program_gen.h"
@@ -31,30 +30,7 @@ run::Outcome run_checked(const CheckResult& r) {
   return run::run_program(p);
 }
 
-/// Each object's lifetime in the event list: init/copy/move begin one at the
-/// destination; del or being a move's source ends it. Returns the first
-/// imbalance, or empty.
-std::string unbalanced(const std::vector<run::Event>& events) {
-  std::map<std::string, int> live;
-  for (const run::Event& e : events) {
-    switch (e.kind) {
-      case run::EventKind::Init:
-      case run::EventKind::Copy:
-        if (live[e.object]++ != 0) return "initialized twice: " + run::to_string(e);
-        break;
-      case run::EventKind::Move:
-        if (live[e.source]-- != 1) return "move from a dead object: " + run::to_string(e);
-        if (live[e.object]++ != 0) return "moved onto a live object: " + run::to_string(e);
-        break;
-      case run::EventKind::Del:
-        if (live[e.object]-- != 1) return "destroyed twice or never built: " + run::to_string(e);
-        break;
-    }
-  }
-  for (const auto& [object, n] : live)
-    if (n != 0) return "never destroyed: " + object;
-  return {};
-}
+using campaigns::lifecycle_imbalance;
 
 TEST(Generated, ProgramsAreMostlyAccepted) {
   int accepted = 0;
@@ -74,7 +50,7 @@ RC_GTEST_PROP(Generated, AcceptedRunsAreCleanBalancedAndDeterministic, ()) {
   RC_LOG() << text << "\n" << a.stop.message << "\n";
   RC_ASSERT(a.stop.kind == run::StopKind::Finished);
   RC_ASSERT(!a.checker_unsound);
-  RC_ASSERT(unbalanced(a.events).empty());
+  RC_ASSERT(lifecycle_imbalance(a.events).empty());
   const run::Outcome b = run_checked(c.result);
   RC_ASSERT(a.output == b.output);
   RC_ASSERT(a.steps == b.steps);
@@ -85,11 +61,11 @@ TEST(Generated, BalanceCheckerCatchesAMissingDestruction) {
   std::vector<run::Event> events(1);
   events[0].kind = run::EventKind::Init;
   events[0].object = "main.a";
-  EXPECT_FALSE(unbalanced(events).empty());
+  EXPECT_FALSE(lifecycle_imbalance(events).empty());
   run::Event del = events[0];
   del.kind = run::EventKind::Del;
   events.push_back(del);
-  EXPECT_TRUE(unbalanced(events).empty());
+  EXPECT_TRUE(lifecycle_imbalance(events).empty());
 }
 
 }  // namespace
