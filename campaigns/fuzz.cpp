@@ -8,7 +8,6 @@
 
 #include <fmt/format.h>
 
-#include "generators/ast_gen.h"
 #include "generators/shrink.h"
 #include "model/check/check.h"
 #include "model/syntax/print.h"
@@ -17,19 +16,6 @@
 
 namespace ownmodel::campaigns {
 namespace {
-
-// RapidCheck keeps its generation context in static storage, so generating and
-// walking shrink trees is serialised; checking and running are not.
-std::mutex rc_mutex;
-
-std::uint64_t splitmix(std::uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
-constexpr int kMaxSize = 100;  // RapidCheck's default maximum size
 
 /// Two runs of the module on its first input set give the same output,
 /// events and step count; returns what differs, or "".
@@ -71,17 +57,6 @@ std::string fault_line(const Classification& c) {
 
 }  // namespace
 
-std::vector<NamedGenerator> default_generators() {
-  return {{"grammar", gen::module()}};
-}
-
-rc::Shrinkable<ast::Module> fuzz_case(const std::vector<NamedGenerator>& generators, std::uint64_t seed,
-                                      std::uint64_t index) {
-  const NamedGenerator& g = generators[index % generators.size()];
-  const int size = static_cast<int>(index % (kMaxSize + 1));
-  return g.gen(rc::Random(splitmix(seed ^ splitmix(index))), size);
-}
-
 Verdict property_failure(const Classification& c) {
   if (!c.internal_error.empty()) return {"internal", c.internal_error};
   if (c.quadrant == Quadrant::AcceptedFaulting)
@@ -96,7 +71,7 @@ ast::Module shrink_keeping(const rc::Shrinkable<ast::Module>& failing,
   std::uint64_t tried = 0;
   rc::Shrinkable<ast::Module> current = failing;
   {
-    std::lock_guard lock(rc_mutex);
+    std::lock_guard lock(rapidcheck_mutex());
     bool progress = true;
     while (progress && tried < budget) {
       progress = false;
@@ -113,7 +88,7 @@ ast::Module shrink_keeping(const rc::Shrinkable<ast::Module>& failing,
   }
   ast::Module m;
   {
-    std::lock_guard lock(rc_mutex);
+    std::lock_guard lock(rapidcheck_mutex());
     m = current.value();
   }
   gen::ShrinkStats stats;
@@ -170,8 +145,8 @@ FuzzResult fuzz(const FuzzOptions& options, std::vector<NamedGenerator> generato
       std::optional<rc::Shrinkable<ast::Module>> program;
       ast::Module module;
       {
-        std::lock_guard lock(rc_mutex);
-        program.emplace(fuzz_case(generators, options.seed, i));
+        std::lock_guard lock(rapidcheck_mutex());
+        program.emplace(generate_case(generators, options.seed, i));
         module = program->value();
       }
       const CheckResult checked = check_module(module, options.rules);
@@ -214,7 +189,7 @@ FuzzResult fuzz(const FuzzOptions& options, std::vector<NamedGenerator> generato
     failure.what = f.verdict.what;
     ast::Module original;
     {
-      std::lock_guard lock(rc_mutex);
+      std::lock_guard lock(rapidcheck_mutex());
       original = f.program.value();
     }
     failure.original = print(original);
@@ -228,8 +203,8 @@ FuzzResult fuzz(const FuzzOptions& options, std::vector<NamedGenerator> generato
                                                                                   : f.verdict.category;
       return property_failure(c).category;
     };
-    const ast::Module shrunk =
-        shrink_keeping(f.program, category_of, f.verdict.category, options.shrink_budget, &failure.shrink_attempts);
+    const ast::Module shrunk = gen::with_printed_positions(
+        shrink_keeping(f.program, category_of, f.verdict.category, options.shrink_budget, &failure.shrink_attempts));
     failure.shrunk = print(shrunk);
     failure.shrunk_lines = gen::program_lines(shrunk);
     const Classification shrunk_class = classify(shrunk, options.rules, options.classify);

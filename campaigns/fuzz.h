@@ -19,24 +19,13 @@
 #include <string>
 #include <vector>
 
-#include <rapidcheck.h>
-
 #include "campaigns/classify.h"
 #include "campaigns/front_end.h"
+#include "campaigns/generators.h"
 #include "model/rules/rule_set.h"
 #include "model/syntax/ast.h"
 
 namespace ownmodel::campaigns {
-
-/// A named source of programs; case i of a campaign uses generator i mod n.
-struct NamedGenerator {
-  std::string name;
-  rc::Gen<ast::Module> gen;
-};
-
-/// The campaign's generators: judgment-directed accepted programs (swarm),
-/// programs with one injected rule violation, and grammar-level trees.
-[[nodiscard]] std::vector<NamedGenerator> default_generators();
 
 struct FuzzOptions {
   std::uint64_t count = 10'000;
@@ -83,10 +72,6 @@ struct FuzzResult {
 
 /// Runs the campaign over `generators` (default_generators() when empty).
 [[nodiscard]] FuzzResult fuzz(const FuzzOptions& options, std::vector<NamedGenerator> generators = {});
-
-/// The program of case `index` of a campaign with `seed` (what fuzz ran).
-[[nodiscard]] rc::Shrinkable<ast::Module> fuzz_case(const std::vector<NamedGenerator>& generators,
-                                                   std::uint64_t seed, std::uint64_t index);
 
 /// What property `c` breaks ("" when none), as a category and a one-line reason.
 struct Verdict {

@@ -18,5 +18,6 @@ void add_run_command(CLI::App& app, int& exit_code);
 void add_trace_command(CLI::App& app, int& exit_code);
 void add_verify_command(CLI::App& app, int& exit_code);
 void add_fuzz_command(CLI::App& app, int& exit_code);
+void add_ablate_command(CLI::App& app, int& exit_code);
 
 }  // namespace ownmodel::cli

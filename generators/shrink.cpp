@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "model/syntax/overloaded.h"
+#include "model/syntax/parser.h"
 #include "model/syntax/print.h"
 
 namespace ownmodel::gen {
@@ -254,6 +255,11 @@ ast::Module shrink(ast::Module m, const std::function<bool(const ast::Module&)>&
     }
   }
   return m;
+}
+
+ast::Module with_printed_positions(const ast::Module& m) {
+  ParseResult r = parse(SourceFile("shrunk.mojo", print(m)));
+  return r.module ? std::move(*r.module) : m;
 }
 
 std::size_t program_lines(const ast::Module& m) {

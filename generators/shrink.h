@@ -38,6 +38,11 @@ struct ShrinkStats {
                                  const std::function<bool(const ast::Module&)>& keeps_failure,
                                  std::uint64_t max_attempts = 5000, ShrinkStats* stats = nullptr);
 
+/// `m` printed and parsed back, so every span points into the printed text a
+/// report shows (generated and shrunk trees carry no or stale positions).
+/// `m` itself when its printing does not parse (it always should).
+[[nodiscard]] ast::Module with_printed_positions(const ast::Module& m);
+
 /// Lines of the printed program, without blank lines: the size a report quotes.
 [[nodiscard]] std::size_t program_lines(const ast::Module& m);
 

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "campaigns/ablate.h"
 #include "campaigns/classify.h"
 #include "campaigns/fuzz.h"
 #include "generators/shrink.h"
@@ -215,7 +216,7 @@ TEST(Fuzz, AFailureIsFoundShrunkSavedAndReplayable) {
   const FuzzResult again = fuzz(replay, {{"faulty", faulty}});
   EXPECT_EQ(again.cases, 1u);
   ASSERT_EQ(again.failures.size(), 1u);
-  EXPECT_EQ(again.failures[0].original, print(fuzz_case({{"faulty", faulty}}, 7, 3).value()));
+  EXPECT_EQ(again.failures[0].original, print(generate_case({{"faulty", faulty}}, 7, 3).value()));
   std::filesystem::remove_all(dir);
 }
 
@@ -226,6 +227,50 @@ TEST(Fuzz, TheDefaultRuleSetHasNoFailureOnTheSamePrograms) {
   const FuzzResult r = fuzz(o, {{"faulty", faulty}});
   EXPECT_EQ(r.failure_count, 0u);
   EXPECT_EQ(r.table.rejected_faulting, 5u);
+}
+
+}  // namespace
+}  // namespace ownmodel::campaigns
+
+namespace ownmodel::campaigns {
+namespace {
+
+TEST(Ablate, FindsAndShrinksACounterexampleForANecessaryRule) {
+  const rc::Gen<ast::Module> sources = rc::gen::map(rc::gen::inRange(0, 4), [](int pad) {
+    std::string text = "def take(var s: String):\n    print(s)\n\n\ndef main(a: Bool):\n    var s = String(\"x\")\n";
+    for (int k = 0; k < pad; ++k) text += "    print(" + std::to_string(k) + ")\n";
+    text += "    if a:\n        take(s^)\n    print(s)\n";
+    return parse_ok(text);
+  });
+  AblateOptions o;
+  o.only = {Rule::S1, Rule::S9};
+  o.budget = 10;
+  const AblateResult r = ablate(o, [&](Rule) { return std::vector<NamedGenerator>{{"s1", sources}}; });
+  ASSERT_EQ(r.rules.size(), 2u);
+  const RuleAblation& s1 = r.rules[0];
+  EXPECT_EQ(s1.verdict, Necessity::Necessary) << s1.summary();
+  ASSERT_TRUE(s1.counterexample);
+  EXPECT_EQ(s1.counterexample->fault_kind, Rule::F_Uninit);
+  EXPECT_LE(s1.counterexample->lines, 10u) << s1.counterexample->program;
+  // Shrinking drops the branch and the input: the transfer then always happens.
+  EXPECT_EQ(s1.counterexample->program.find("if a"), std::string::npos) << s1.counterexample->program;
+  EXPECT_NE(s1.counterexample->fault.find("print of main.s"), std::string::npos) << s1.counterexample->fault;
+  // The same programs say nothing about S9: it rejects none of them.
+  EXPECT_EQ(r.rules[1].verdict, Necessity::NoEvidence);
+  EXPECT_EQ(r.rules[1].rejected_by_rule, 0u);
+}
+
+TEST(Ablate, ARuleWhoseRejectionsRunSafelyIsNotSafetyRelated) {
+  const rc::Gen<ast::Module> aliasing = rc::gen::just(parse_ok(
+      "def twice(mut s: String, other: String):\n    s += other\n\n\n"
+      "def main():\n    var t = String(\"o\")\n    twice(t, t)\n    print(t)\n"));
+  AblateOptions o;
+  o.only = {Rule::S9};
+  o.budget = 5;
+  const AblateResult r = ablate(o, [&](Rule) { return std::vector<NamedGenerator>{{"alias", aliasing}}; });
+  ASSERT_EQ(r.rules.size(), 1u);
+  EXPECT_EQ(r.rules[0].verdict, Necessity::NotSafetyRelated) << r.rules[0].summary();
+  EXPECT_EQ(r.rules[0].accepted_weakened, 5u);
 }
 
 }  // namespace
