@@ -33,8 +33,11 @@ std::string RuleAblation::summary() const {
                          "(it guards something other than memory safety)",
                          programs, accepted_weakened);
     case Necessity::NoEvidence:
-      return fmt::format("no counterexample in {} programs (none of them was rejected by this rule alone)",
-                         programs);
+      return rejected_by_rule == 0
+                 ? fmt::format("no counterexample in {} programs (the generators gave no program it rejects)",
+                               programs)
+                 : fmt::format("no counterexample in {} programs ({} rejected by it, none by it alone)", programs,
+                               rejected_by_rule);
   }
   return {};
 }

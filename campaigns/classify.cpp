@@ -197,7 +197,7 @@ void FourWayTable::add(const Classification& c) {
     case Quadrant::Inconclusive: ++inconclusive; break;
     case Quadrant::NotRunnable: ++not_runnable; break;
   }
-  if (!c.accepted && c.quadrant != Quadrant::IllFormed)
+  if (c.quadrant == Quadrant::RejectedSafe || c.quadrant == Quadrant::RejectedFaulting)
     for (const std::string& r : c.rejecting_rules) ++rejections_by_rule[r];
   if (c.quadrant == Quadrant::RejectedSafe) {
     for (const std::string& r : c.rejecting_rules) ++false_positives_by_rule[r];
@@ -278,14 +278,14 @@ std::string FourWayTable::render() const {
   if (imbalanced) s += fmt::format("  UNBALANCED lifecycles in accepted runs: {}\n", imbalanced);
   if (internal_errors) s += fmt::format("  INTERNAL errors (malformed IR): {}\n", internal_errors);
   if (!rejections_by_rule.empty()) {
-    s += "  rejections by rule (false positives, of which the rule alone):";
-    for (const auto& [rule, k] : rejections_by_rule) {
-      auto fp = false_positives_by_rule.find(rule);
-      auto sole = sole_false_positives_by_rule.find(rule);
-      s += fmt::format(" {} {} ({}, {})", rule, k, fp == false_positives_by_rule.end() ? 0 : fp->second,
-                       sole == sole_false_positives_by_rule.end() ? 0 : sole->second);
-    }
-    s += "\n";
+    s += "  rejecting rule: programs it rejects / of them safe (false positives) / safe and only it rejects\n";
+    auto count = [](const std::map<std::string, std::uint64_t>& m, const std::string& k) {
+      auto it = m.find(k);
+      return it == m.end() ? std::uint64_t{0} : it->second;
+    };
+    for (const auto& [rule, k] : rejections_by_rule)
+      s += fmt::format("    {:<12} {:>10} {:>10} {:>10}\n", rule, k, count(false_positives_by_rule, rule),
+                       count(sole_false_positives_by_rule, rule));
   }
   if (!faults_by_kind.empty()) {
     s += "  faults by kind:";
