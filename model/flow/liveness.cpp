@@ -34,6 +34,10 @@ void FunctionAnalysis::back(Bits& live, const std::vector<Effect>& effects) cons
     const Effect& e = *it;
     if (e.kind == EffKind::Write) {
       live.set(e.node, nodes_[e.node].size, false);
+      // A store into a field is a use of the value that holds it: the old
+      // field dies before the store, the aggregate not before (D5, [DEATH]
+      // "Field lifetimes"), so a destructor never runs before a field store.
+      for (NodeId a = nodes_[e.node].parent; a != ir::none; a = nodes_[a].parent) live.set(a);
     } else if (e.kind == EffKind::Use) {
       const Node& n = nodes_[e.node];
       live.set(e.node, n.size, true);

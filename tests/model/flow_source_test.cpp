@@ -338,6 +338,26 @@ TEST(FlowSource, WorkedExampleD4FieldLifetimes) {
             "*entry: L7 L7 L8 destroy balloons.color [D5] L9 L10 destroy balloons [D1] | return\n");
 }
 
+TEST(FlowSource, AFieldStoreIsAUseOfTheWholeValue) {
+  // The old field dies before the store (D5), the struct only after it: a
+  // destructor never runs before a store into the value it destroys.
+  Checked c = check_text(
+      "@fieldwise_init\n"
+      "struct Loud(Copyable):\n"
+      "    var name: String\n"
+      "\n"
+      "    def __deinit__(deinit self):\n"
+      "        print(\"del\", self.name)\n"
+      "\n"
+      "def main():\n"
+      "    var b = Loud(\"b\")\n"
+      "    var c = b.copy()\n"
+      "    c.name = \"c\"\n"
+      "    print(\"end\")\n");
+  EXPECT_EQ(elaborated(c, "main"),
+            "*entry: L9 L9 L10:copy(b) destroy b [D1] destroy c.name [D5] L11 destroy c [D1] L12 | return\n");
+}
+
 TEST(FlowSource, WorkedExampleD5PartialMove) {
   Checked c = check_text(
       "@fieldwise_init\n"
