@@ -1,6 +1,10 @@
 #include "campaigns/generators.h"
 
+#include <algorithm>
+
 #include "generators/ast_gen.h"
+#include "generators/mutate.h"
+#include "generators/program_gen.h"
 
 namespace ownmodel::campaigns {
 namespace {
@@ -21,9 +25,49 @@ std::mutex& rapidcheck_mutex() {
   return m;
 }
 
-std::vector<NamedGenerator> default_generators() { return {{"grammar", gen::module()}}; }
+namespace {
 
-std::vector<NamedGenerator> generators_for_rule(Rule) { return default_generators(); }
+/// Swarm features and about size/10 statements, like accepted_program().
+rc::Gen<ast::Module> violating_any_rule() {
+  return rc::gen::withSize([](int size) {
+    return rc::gen::mapcat(
+        rc::gen::pair(rc::gen::elementOf(std::vector<Rule>(gen::injectable_rules().begin(), gen::injectable_rules().end())),
+                      gen::swarm_features()),
+        [size](const std::pair<Rule, gen::Features>& p) {
+          return gen::violating_program(p.first, p.second, std::max(1, size / 10));
+        });
+  });
+}
+
+/// One injected violation of `rule` in a small program (0–3 other steps), so
+/// counterexamples start small.
+rc::Gen<ast::Module> violating_small(Rule rule) {
+  return rc::gen::mapcat(rc::gen::pair(gen::swarm_features(), rc::gen::inRange(0, 4)),
+                         [rule](const std::pair<gen::Features, int>& p) {
+                           return gen::violating_program(rule, p.first, p.second);
+                         });
+}
+
+}  // namespace
+
+// Half judgment-directed accepted programs, a quarter with one injected
+// violation of a random rule, a quarter grammar-level trees (mostly rejected
+// or ill formed: they exercise the checker's and elaborator's totality).
+std::vector<NamedGenerator> default_generators() {
+  return {{"judgment", gen::accepted_program()},
+          {"mutated", violating_any_rule()},
+          {"judgment", gen::accepted_program()},
+          {"grammar", gen::module()}};
+}
+
+std::vector<NamedGenerator> generators_for_rule(Rule rule) {
+  const auto injectable = gen::injectable_rules();
+  if (std::find(injectable.begin(), injectable.end(), rule) == injectable.end()) return default_generators();
+  return {{"mutated-small", violating_small(rule)},
+          {"mutated", rc::gen::mapcat(gen::swarm_features(), [rule](const gen::Features& f) {
+             return rc::gen::withSize([rule, f](int size) { return gen::violating_program(rule, f, std::max(1, size / 10)); });
+           })}};
+}
 
 rc::Shrinkable<ast::Module> generate_case(const std::vector<NamedGenerator>& generators, std::uint64_t seed,
                                           std::uint64_t index) {
