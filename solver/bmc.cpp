@@ -109,7 +109,7 @@ class Unroller {
   struct Exit {
     std::vector<Path> ret;
     std::vector<Path> raised;
-    std::vector<z3::expr> errors;
+    std::vector<ErrorValue> errors;
   };
 
   FrameEnv fresh_frame(ir::FunctionId id) {
@@ -481,7 +481,7 @@ class Unroller {
                 ex.ret.push_back(p);
               }
             } else if constexpr (std::is_same_v<T, ir::Raise>) {
-              z3::expr err = e_.num(0);
+              ErrorValue err{e_.num(0), e_.num(0)};
               apply(encode_E_Raise(e_, f, p.s, t, err), p, f, blk.term.span);
               if (f.entry) {
                 apply(encode_E_Exit(e_, f, p.s, e_.blocks, true), p, f, blk.term.span);

@@ -16,6 +16,7 @@
 // move initializer).
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "solver/state.h"
@@ -34,6 +35,11 @@ struct Resolved {
 /// The value of an operand, requiring it Init (F-Uninit).
 [[nodiscard]] z3::expr operand_value(Enc& e, const FrameEnv& f, const SymState& s, const ir::Operand& o,
                                      Effect& eff);
+/// The value of an operand and its aux word (a String constant: its length in bytes).
+[[nodiscard]] std::pair<z3::expr, z3::expr> operand_leaf(Enc& e, const FrameEnv& f, const SymState& s,
+                                                         const ir::Operand& o, Effect& eff);
+/// The length of the decimal form of `n` (`String(n)`, a leading '-' when negative).
+[[nodiscard]] z3::expr decimal_length(Enc& e, const z3::expr& n);
 
 /* --- Location-level cores (shared by several rules and the pending expansions). --- */
 void move_at(Enc& e, Effect& eff, const z3::expr& dst, const z3::expr& src, ir::TypeId t);
@@ -69,11 +75,15 @@ void release_block_if(Enc& e, Effect& eff, const z3::expr& b, ir::TypeId elem, c
 // E-Exit: E-Return's premises for the entry frame, and no heap block Live (of `blocks`).
 [[nodiscard]] Effect encode_E_Exit(Enc& e, const FrameEnv& f, const SymState& pre,
                                    const std::vector<std::int64_t>& blocks, bool raised);
+/// A raised error: its message (an interned or opaque String) and the message's length.
+struct ErrorValue {
+  z3::expr message, length;
+};
 // E-Raise: `raise π`; π holds Init err; owned roots other than π's ended, mut restored; pop.
 [[nodiscard]] Effect encode_E_Raise(Enc& e, const FrameEnv& f, const SymState& pre, const ir::Raise& t,
-                                    z3::expr& error_value);
+                                    ErrorValue& error);
 // E-Catch: the caller's `$err` writable; σ($err) := Init err e; pc := unwind block.
-[[nodiscard]] Effect encode_E_Catch(Enc& e, const FrameEnv& f, const SymState& pre, const z3::expr& error_value);
+[[nodiscard]] Effect encode_E_Catch(Enc& e, const FrameEnv& f, const SymState& pre, const ErrorValue& error);
 // E-Goto: `goto B`; the state is unchanged (the pc is the unroller's).
 [[nodiscard]] Effect encode_E_Goto(const SymState& pre);
 // E-Branch: `branch o ? B1 : B2`; o Init; `condition` receives b.

@@ -3,6 +3,7 @@
 // relation binds the callee's slots, a return's checks the exit premises and
 // kills the frame's roots. Written from the spec, independently of reference-impl/.
 #include <algorithm>
+#include <tuple>
 
 #include "solver/rules.h"
 
@@ -111,7 +112,7 @@ Effect encode_E_Call(Enc& e, const FrameEnv& caller, const SymState& pre, const 
         v = z3::select(pre.val, r.loc);
         aux = z3::select(pre.aux, r.loc);
       } else {
-        v = operand_value(e, caller, pre, a.value, eff);
+        std::tie(v, aux) = operand_leaf(e, caller, pre, a.value, eff);
       }
       const z3::expr& l = callee.slot_loc[slot];
       s.st = z3::store(s.st, l, kInit);
@@ -184,12 +185,12 @@ Effect encode_E_Exit(Enc& e, const FrameEnv& f, const SymState& pre, const std::
 }
 
 // E-Raise: `raise π`; π holds Init err; owned roots other than π's ended, mut restored; pop.
-Effect encode_E_Raise(Enc& e, const FrameEnv& f, const SymState& pre, const ir::Raise& t, z3::expr& error_value) {
+Effect encode_E_Raise(Enc& e, const FrameEnv& f, const SymState& pre, const ir::Raise& t, ErrorValue& error) {
   Effect eff(pre);
   eff.rule = Rule::E_Raise;
   const Resolved r = resolve(e, f, pre, t.error, eff);
   eff.fail(Rule::F_Uninit, z3::select(pre.st, r.loc) != kInit);
-  error_value = z3::select(pre.val, r.loc);
+  error = ErrorValue{z3::select(pre.val, r.loc), z3::select(pre.aux, r.loc)};
   const ir::SlotId skip = t.error.path.empty() ? t.error.slot : ir::none;
   exit_checks(e, f, pre, eff, false, skip);
   pop(e, f, eff);
@@ -197,14 +198,15 @@ Effect encode_E_Raise(Enc& e, const FrameEnv& f, const SymState& pre, const ir::
 }
 
 // E-Catch: the caller's `$err` writable; σ($err) := Init err e; pc := unwind block.
-Effect encode_E_Catch(Enc& e, const FrameEnv& f, const SymState& pre, const z3::expr& error_value) {
+Effect encode_E_Catch(Enc& e, const FrameEnv& f, const SymState& pre, const ErrorValue& error) {
   Effect eff(pre);
   eff.rule = Rule::E_Catch;
   if (f.fn->error == ir::none) throw Unsupported{"catch without an error slot"};
   const z3::expr& l = f.slot_loc[f.fn->error];
   eff.fail(Rule::F_Leak, !writable(e, pre, l, f.fn->slots[f.fn->error].type));
   eff.post.st = z3::store(eff.post.st, l, kInit);
-  eff.post.val = z3::store(eff.post.val, l, error_value);
+  eff.post.val = z3::store(eff.post.val, l, error.message);
+  eff.post.aux = z3::store(eff.post.aux, l, error.length);
   return eff;
 }
 
