@@ -295,6 +295,23 @@ void release_block_if(Enc& e, Effect& eff, const z3::expr& b, ir::TypeId elem, c
   release_g(e, eff, nullptr, b, elem, g);
 }
 
+OwnerCopy copy_owner_block(Enc& e, Effect& eff, const z3::expr& dst, const z3::expr& src, ir::TypeId t) {
+  const ir::TypeInfo& info = e.m.types.at(t);
+  const bool box = info.kind == ir::TypeKind::OwnedPointer;
+  SymState& s = eff.post;
+  const z3::expr b = z3::select(s.val, src);
+  const z3::expr n = box ? e.num(1) : z3::select(s.aux, src);
+  eff.fail(Rule::F_Dangling, z3::select(s.bst, b) != kLive);
+  const z3::expr B = e.num(e.fresh_block());
+  s.bst = z3::store(s.bst, B, e.num(kLive));
+  s.bsize = z3::store(s.bsize, B, n);
+  s.bkind = z3::store(s.bkind, B, e.num(box ? kBox : kBuffer));
+  s.st = z3::store(s.st, dst, e.num(kInit));
+  s.val = z3::store(s.val, dst, B);
+  s.aux = z3::store(s.aux, dst, box ? e.num(0) : n);
+  return {b, B, n};
+}
+
 namespace {
 
 /// ⟦op(o…)⟧ as (value, aux); appends operand faults and the division-by-zero abort.
