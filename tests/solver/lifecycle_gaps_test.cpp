@@ -6,6 +6,7 @@
 // through the construct, on some inputs, and is checked against the
 // interpreter: a reachable kind's witness replays to the same fault, and every
 // combination of the Bool inputs runs to exactly the kinds the encoding reports.
+#include <map>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -148,6 +149,193 @@ TEST(StringLength, BoolAndConstantLengths) {
   // On the interpreter, n = -5 and c = true reach the fault too, n = 5 does not.
   EXPECT_EQ(interpreter_outcomes(*eleven.checked.elaborated, {"c"}, {{"n", -5}}), std::set<Rule>{Rule::F_Uninit});
   EXPECT_EQ(interpreter_outcomes(*eleven.checked.elaborated, {"c"}, {{"n", 5}}), std::set<Rule>{});
+}
+
+
+/* --- user copy / move initializers and __deinit__ nested in a tree ------------------ */
+
+// Doc faults (a use after move, F-Uninit) in its copy initializer when copying
+// tag 3 and in its move initializer on its second move; Note in __deinit__ for tag 7.
+std::string with_doc(const std::string& main_body) {
+  return R"(
+struct Doc(Copyable):
+    var tag: Int
+    var moves: Int
+
+    def __init__(out self, tag: Int):
+        self.tag = tag
+        self.moves = 0
+
+    def __init__(out self, *, copy: Self):
+        self.tag = copy.tag
+        self.moves = copy.moves
+        if copy.tag == 3:
+            var s = String("copied 3")
+            var u = s^
+            print(s)
+            print(u)
+
+    def __init__(out self, *, deinit move: Self):
+        self.tag = move.tag
+        self.moves = move.moves + 1
+        if self.moves >= 2:
+            var s = String("moved twice")
+            var u = s^
+            print(s)
+            print(u)
+
+
+
+@fieldwise_init
+struct Folder(Copyable):
+    var k: Int
+    var doc: Doc
+
+
+struct Note(Movable):
+    var tag: Int
+
+    def __init__(out self, tag: Int):
+        self.tag = tag
+
+    def __deinit__(deinit self):
+        if self.tag == 7:
+            var s = String("deleted 7")
+            var u = s^
+            print(s)
+            print(u)
+
+
+@fieldwise_init
+struct Bin(Movable):
+    var k: Int
+    var note: Note
+
+
+def main(a: Bool, b: Bool, c: Bool):
+    var t = 0
+    if a:
+        t = 3
+    var d = 0
+    if b:
+        d = 7
+    print(d)
+)" + main_body;
+}
+
+/// The program's reachable kinds equal the interpreter's over all inputs, with
+/// nothing unknown; returns the verification for witness checks.
+Verified expect_interpreter_outcomes(const std::string& text) {
+  Verified v = verify_text(text, 3, {"S1", "S4d"});
+  EXPECT_TRUE(v.result.supported) << v.result.unsupported;
+  if (!v.result.supported) return v;
+  const std::set<Rule> concrete = interpreter_outcomes(*v.checked.elaborated, {"a", "b", "c"});
+  std::set<Rule> reachable;
+  for (const KindResult& k : v.result.kinds) {
+    EXPECT_NE(k.status, Reach::Unknown) << spec_name(k.kind) << ": " << k.reason;
+    if (k.status == Reach::Reachable) reachable.insert(k.kind);
+  }
+  EXPECT_EQ(reachable, concrete);
+  return v;
+}
+
+TEST(LifecycleFrames, AppendReallocationRunsTheElementsMoveInitializer) {
+  // [Doc(0)] moves the element in once (capacity 1); the append reallocates
+  // and moves it again: the second move faults, only on the path with c.
+  const std::string grow = with_doc(R"(
+    var xs = [Doc(t)]
+    if c:
+        xs.append(Doc(1))
+    print(len(xs))
+)");
+  const Verified v = expect_interpreter_outcomes(grow);
+  ASSERT_NO_FATAL_FAILURE(expect_only(v, {Rule::F_Uninit}));
+  const Witness& w = *kind(v.result, Rule::F_Uninit).witness;
+  EXPECT_EQ(bool_input(w, "c"), true);
+  EXPECT_EQ(w.function, "Doc.__init__");
+  // Appending into an empty List reallocates with nothing to move over, and a
+  // whole List moves by relocation: every Doc is moved once.
+  const Verified safe = expect_interpreter_outcomes(with_doc(R"(
+    var xs = List[Doc]()
+    xs.append(Doc(t))
+    var ys = xs^
+    print(len(ys), ys[0].moves)
+)"));
+  ASSERT_NO_FATAL_FAILURE(expect_only(safe, {}));
+}
+
+TEST(LifecycleFrames, ListCopyRunsTheElementsCopyInitializer) {
+  const Verified v = expect_interpreter_outcomes(with_doc(R"(
+    var xs = [Doc(1), Doc(t)]
+    var ys = xs.copy()
+    print(len(ys), ys[1].tag)
+)"));
+  ASSERT_NO_FATAL_FAILURE(expect_only(v, {Rule::F_Uninit}));
+  const Witness& w = *kind(v.result, Rule::F_Uninit).witness;
+  EXPECT_EQ(bool_input(w, "a"), true);
+  EXPECT_EQ(bool_input(w, "b"), false);
+}
+
+TEST(LifecycleFrames, SynthesizedCopyOfAStructRunsItsFieldsCopyInitializer) {
+  const Verified v = expect_interpreter_outcomes(with_doc(R"(
+    var f = Folder(1, Doc(t))
+    if c:
+        var g = f.copy()
+        print(g.k)
+    print(f.k)
+)"));
+  ASSERT_NO_FATAL_FAILURE(expect_only(v, {Rule::F_Uninit}));
+  const Witness& w = *kind(v.result, Rule::F_Uninit).witness;
+  EXPECT_EQ(bool_input(w, "a"), true);
+  EXPECT_EQ(bool_input(w, "c"), true);
+}
+
+TEST(LifecycleFrames, SynthesizedMoveOfAStructRunsItsFieldsMoveInitializer) {
+  // Folder(…) moves its Doc argument into the field once; moving the Folder
+  // moves the Doc a second time, which faults.
+  const Verified v = expect_interpreter_outcomes(with_doc(R"(
+    var f = Folder(1, Doc(t))
+    if c:
+        var g = f^
+        print(g.k)
+    else:
+        print(f.k)
+)"));
+  ASSERT_NO_FATAL_FAILURE(expect_only(v, {Rule::F_Uninit}));
+  EXPECT_EQ(bool_input(*kind(v.result, Rule::F_Uninit).witness, "c"), true);
+}
+
+TEST(LifecycleFrames, OwnedPointerCopyAndNestedDeinit) {
+  // box_new moves the Doc in (its move initializer), copy() runs its copy
+  // initializer, and both boxes' cells run __deinit__ when they die.
+  const Verified v = expect_interpreter_outcomes(with_doc(R"(
+    var p = OwnedPointer(Doc(t))
+    var q = p.copy()
+    print(q[].moves)
+)"));
+  ASSERT_NO_FATAL_FAILURE(expect_only(v, {Rule::F_Uninit}));
+  EXPECT_EQ(bool_input(*kind(v.result, Rule::F_Uninit).witness, "a"), true);
+  // Destroying a List of Bins destroys each Bin, whose Note field runs __deinit__.
+  const Verified deinit = expect_interpreter_outcomes(with_doc(R"(
+    var bins = List[Bin]()
+    bins.append(Bin(1, Note(0)))
+    if c:
+        bins.append(Bin(2, Note(d)))
+    print(len(bins))
+)"));
+  ASSERT_NO_FATAL_FAILURE(expect_only(deinit, {Rule::F_Uninit}));
+  const Witness& w = *kind(deinit.result, Rule::F_Uninit).witness;
+  EXPECT_EQ(bool_input(w, "b"), true);
+  EXPECT_EQ(bool_input(w, "c"), true);
+  EXPECT_EQ(w.function, "Note.__deinit__");
+  const Verified safe = expect_interpreter_outcomes(with_doc(R"(
+    var p = OwnedPointer(Doc(1))
+    var q = p.copy()
+    var f = Folder(2, Doc(2))
+    var g = f.copy()
+    print(q[].moves, g.k)
+)"));
+  ASSERT_NO_FATAL_FAILURE(expect_only(safe, {}));
 }
 
 }  // namespace
