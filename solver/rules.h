@@ -6,14 +6,16 @@
 // relation pre → post that bounded model checking and proofs both use.
 //
 // Lifecycle work that the machine does with pushed frames (user copy/move
-// initializers, `__deinit__`) is done by the unroller in bmc.cpp: at the top
-// of E-Copy / E-Move / E-Destroy / E-Store-Through-Ref / E-Ptr-Init /
-// E-Ptr-Take, and for a `__deinit__` nested in fields, List elements or an
-// OwnedPointer's cell. These encodings cover the built-in and synthesized
-// cases (including the heap owners' deep copy, relocation, element
-// destruction and release, over at most kMaxCells cells per block) and throw
-// Unsupported for the rest (e.g. a List whose elements have a user copy or
-// move initializer).
+// initializers, `__deinit__`) is done by the unroller in bmc.cpp, wherever it
+// sits in a value tree: copy_T / move_T / destroy_T at locations with the
+// frames of the struct itself, of fields of synthesized copies, moves and
+// destructions, of List elements and of an OwnedPointer's cell (E-Copy,
+// E-Move, E-Destroy, E-Store-Through-Ref, E-Ptr-Init, E-Ptr-Take), and the
+// moves E-Box-New, E-List-New and E-List-Append leave pending (PendingMove).
+// These encodings cover the built-in and synthesized cases (including the
+// heap owners' deep copy, relocation, element destruction and release, over
+// at most kMaxCells cells per block); called directly on a type that needs a
+// frame, copy_at / move_at throw Unsupported.
 
 #include <cstdint>
 #include <utility>
