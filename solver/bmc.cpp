@@ -109,7 +109,7 @@ class Unroller {
   struct Exit {
     std::vector<Path> ret;
     std::vector<Path> raised;
-    std::vector<z3::expr> errors;
+    std::vector<ErrorValue> errors;
   };
 
   FrameEnv fresh_frame(ir::FunctionId id) {
@@ -146,27 +146,26 @@ class Unroller {
           if constexpr (std::is_same_v<N, ir::AssignConst> || std::is_same_v<N, ir::AssignOp>) {
             apply(encode_E_Assign(e_, f, p.s, in), p, f, in.span);
           } else if constexpr (std::is_same_v<N, ir::Copy>) {
-            const ir::TypeInfo& info = e_.m.types.at(ir::type_of(e_.m, *f.fn, node.src));
-            if (info.kind == ir::TypeKind::Struct && !info.trivial && info.copyable && info.copy_init != ir::none) {
-              // A user copy initializer: its frame __init__(out self = ℓ, copy = &ℓ'); E-Call checks
-              // the source whole and the destination writable.
-              ir::Call call;
-              call.callee = info.copy_init;
-              call.args.push_back(ir::CallArg{ir::ArgMode::Out, ir::Operand{node.dst}, in.span});
-              call.args.push_back(ir::CallArg{ir::ArgMode::Ref, ir::Operand{node.src}, in.span});
-              do_call(f, call, in.span, p, nullptr);
+            if (copy_frames(ir::type_of(e_.m, *f.fn, node.src))) {
+              // E-Copy with frames: the places resolved, then copy_T at their locations.
+              Effect r(p.s);
+              r.rule = Rule::E_Copy;
+              const Resolved src = resolve(e_, f, p.s, node.src, r);
+              const Resolved dst = resolve(e_, f, p.s, node.dst, r);
+              apply(r, p, f, in.span);
+              copy_loc(f, dst.loc, src.loc, src.type, in.span, p);
             } else {
               apply(encode_E_Copy(e_, f, p.s, node), p, f, in.span);
             }
           } else if constexpr (std::is_same_v<N, ir::Move>) {
-            const ir::TypeInfo& info = e_.m.types.at(ir::type_of(e_.m, *f.fn, node.src));
-            if (info.kind == ir::TypeKind::Struct && !info.trivial && info.movable && info.move_init != ir::none) {
-              // A user move initializer: __init__(out self = ℓ, deinit take = own ℓ').
-              ir::Call call;
-              call.callee = info.move_init;
-              call.args.push_back(ir::CallArg{ir::ArgMode::Out, ir::Operand{node.dst}, in.span});
-              call.args.push_back(ir::CallArg{ir::ArgMode::Own, ir::Operand{node.src}, in.span});
-              do_call(f, call, in.span, p, nullptr);
+            if (move_frames(ir::type_of(e_.m, *f.fn, node.src))) {
+              // E-Move with frames: the places resolved, then move_T at their locations.
+              Effect r(p.s);
+              r.rule = Rule::E_Move;
+              const Resolved src = resolve(e_, f, p.s, node.src, r);
+              const Resolved dst = resolve(e_, f, p.s, node.dst, r);
+              apply(r, p, f, in.span);
+              move_loc(f, dst.loc, src.loc, src.type, in.span, p);
             } else {
               apply(encode_E_Move(e_, f, p.s, node), p, f, in.span);
             }
@@ -175,7 +174,15 @@ class Unroller {
           } else if constexpr (std::is_same_v<N, ir::Destroy>) {
             destroy_tree(f, node.place, in.span, p);
           } else if constexpr (std::is_same_v<N, ir::Store>) {
-            if (needs_frames(ir::type_of(e_.m, *f.fn, node.dst))) {
+            const bool init_frames = std::visit(
+                [&](const auto& src) {
+                  using S = std::decay_t<decltype(src)>;
+                  if constexpr (std::is_same_v<S, ir::StoreCopy>) return copy_frames(ir::type_of(e_.m, *f.fn, src.src));
+                  else if constexpr (std::is_same_v<S, ir::StoreMove>) return move_frames(ir::type_of(e_.m, *f.fn, src.src));
+                  else return false;
+                },
+                node.source);
+            if (init_frames || needs_frames(ir::type_of(e_.m, *f.fn, node.dst))) {
               // E-Store-Through-Ref with frames: the checks, then pending [destroy π ; π := rhs].
               Effect chk(p.s);
               chk.rule = Rule::E_Store_Through_Ref;
@@ -202,8 +209,8 @@ class Unroller {
           } else if constexpr (std::is_same_v<N, ir::Free>) {
             apply(encode_E_Free(e_, f, p.s, node), p, f, in.span);
           } else if constexpr (std::is_same_v<N, ir::PtrInit>) {
-            const ir::TypeInfo& info = e_.m.types.at(ir::type_of(e_.m, *f.fn, node.src));
-            if (user_hook(info, node.copy)) {
+            const ir::TypeId t = ir::type_of(e_.m, *f.fn, node.src);
+            if (node.copy ? copy_frames(t) : move_frames(t)) {
               // E-Ptr-Init with a user initializer: the checks, then pending [π[] := copy|move π'].
               Effect chk(p.s);
               chk.rule = Rule::E_Ptr_Init;
@@ -219,7 +226,7 @@ class Unroller {
             }
           } else if constexpr (std::is_same_v<N, ir::PtrTake>) {
             const ir::TypeId t = ir::type_of(e_.m, *f.fn, pointee(node.ptr));
-            if (user_hook(e_.m.types.at(t), false)) {
+            if (move_frames(t)) {
               // E-Ptr-Take with a user move initializer: the check, then pending [π := move π'[]].
               Effect chk(p.s);
               chk.rule = Rule::E_Ptr_Take;
@@ -235,11 +242,23 @@ class Unroller {
           } else if constexpr (std::is_same_v<N, ir::Print>) {
             apply(encode_E_Print(e_, f, p.s, node), p, f, in.span);
           } else if constexpr (std::is_same_v<N, ir::BoxNew>) {
-            apply(encode_E_Box_New(e_, f, p.s, node), p, f, in.span);
+            // With a user move initializer, the move into the cell is a pending frame.
+            std::vector<PendingMove> pending;
+            const bool frames = move_frames(ir::type_of(e_.m, *f.fn, node.src));
+            apply(encode_E_Box_New(e_, f, p.s, node, frames ? &pending : nullptr), p, f, in.span);
+            run_pending(f, pending, Rule::E_Box_New, in.span, p);
           } else if constexpr (std::is_same_v<N, ir::ListNew>) {
-            apply(encode_E_List_New(e_, f, p.s, node), p, f, in.span);
+            std::vector<PendingMove> pending;
+            const ir::TypeId elem =
+                node.element != ir::none ? node.element : e_.m.types.at(ir::type_of(e_.m, *f.fn, node.dst)).element;
+            apply(encode_E_List_New(e_, f, p.s, node, move_frames(elem) ? &pending : nullptr), p, f, in.span);
+            run_pending(f, pending, Rule::E_List_New, in.span, p);
           } else if constexpr (std::is_same_v<N, ir::ListAppend>) {
-            apply(encode_E_List_Append(e_, f, p.s, node), p, f, in.span);
+            std::vector<PendingMove> pending;
+            const ir::TypeInfo& list = e_.m.types.at(ir::type_of(e_.m, *f.fn, node.list));
+            const bool frames = list.kind == ir::TypeKind::List && move_frames(list.element);
+            apply(encode_E_List_Append(e_, f, p.s, node, frames ? &pending : nullptr), p, f, in.span);
+            run_pending(f, pending, Rule::E_List_Append, in.span, p);
           } else {
             throw Unsupported{"instruction outside the encoded subset"};
           }
@@ -254,10 +273,127 @@ class Unroller {
     return q;
   }
 
-  /// A user struct whose copy (or move) runs a user-written initializer.
-  static bool user_hook(const ir::TypeInfo& info, bool copy) {
-    if (info.kind != ir::TypeKind::Struct || info.trivial) return false;
-    return copy ? info.copyable && info.copy_init != ir::none : info.movable && info.move_init != ir::none;
+  /// Some part of the copy of `t` (the struct, a field of a synthesized copy, a
+  /// List element or an OwnedPointer's cell) runs a user copy initializer.
+  bool copy_frames(ir::TypeId t) const {
+    const ir::TypeInfo& info = e_.m.types.at(t);
+    if (!info.copyable) return false;  // duplicated bit for bit (§7.2 E-Copy)
+    if (info.kind == ir::TypeKind::Struct) {
+      if (info.trivial) return false;
+      if (info.copy_init != ir::none) return true;
+      for (const ir::FieldInfo& fi : info.fields)
+        if (copy_frames(fi.type)) return true;
+      return false;
+    }
+    if (info.kind == ir::TypeKind::List || info.kind == ir::TypeKind::OwnedPointer) return copy_frames(info.element);
+    return false;
+  }
+
+  /// Some part of the move of `t` (the struct or a field of a synthesized move)
+  /// runs a user move initializer; List and OwnedPointer values are relocated.
+  bool move_frames(ir::TypeId t) const {
+    const ir::TypeInfo& info = e_.m.types.at(t);
+    if (info.kind != ir::TypeKind::Struct || info.trivial || !info.movable) return false;
+    if (info.move_init != ir::none) return true;
+    for (const ir::FieldInfo& fi : info.fields)
+      if (move_frames(fi.type)) return true;
+    return false;
+  }
+
+  /// Runs `body` on the part of path p where `guard` holds, then merges.
+  template <class Body>
+  void under(const z3::expr& guard, Path& p, Body&& body) {
+    if (guard.is_true()) {
+      body(p);
+      return;
+    }
+    Path taken{p.g && guard, p.s};
+    const Path skip{p.g && !guard, p.s};
+    body(taken);
+    p = merge(c_, {skip, taken});
+  }
+
+  /// copy_T(ℓ ← ℓ') of E-Copy (§7.2) at locations, with the frame of each user
+  /// copy initializer in the tree; the parts without one are copy_at.
+  void copy_loc(FrameEnv& f, const z3::expr& dst, const z3::expr& src, ir::TypeId t, const Span& span, Path& p) {
+    Effect eff(p.s);
+    eff.rule = Rule::E_Copy;
+    if (!copy_frames(t)) {
+      copy_at(e_, eff, dst, src, t);
+      apply(eff, p, f, span);
+      return;
+    }
+    const ir::TypeInfo& info = e_.m.types.at(t);
+    eff.fail(Rule::F_Uninit, !whole_init(e_, p.s, src, t));
+    eff.fail(Rule::F_Leak, !writable(e_, p.s, dst, t));
+    if (info.kind == ir::TypeKind::Struct && info.copy_init != ir::none) {
+      // A user copy initializer: its frame __init__(out self = ℓ, copy = &ℓ').
+      apply(eff, p, f, span);
+      call_at(f, info.copy_init, {{ir::ArgMode::Out, dst, t}, {ir::ArgMode::Ref, src, t}}, span, p);
+      return;
+    }
+    if (info.kind == ir::TypeKind::Struct) {
+      // Synthesized: ℓ's logical bit, then ℓ.f := copy ℓ'.f per field in order.
+      eff.post.st = z3::store(eff.post.st, dst, kInit);
+      apply(eff, p, f, span);
+      for (std::uint32_t k = 0; k < info.fields.size(); ++k) {
+        const z3::expr off = e_.num(e_.layouts.field_offset(t, k));
+        copy_loc(f, dst + off, src + off, info.fields[k].type, span, p);
+      }
+      return;
+    }
+    // List / OwnedPointer: a fresh block owned by ℓ, then its cells copied in index order.
+    const bool box = info.kind == ir::TypeKind::OwnedPointer;
+    const OwnerCopy oc = copy_owner_block(e_, eff, dst, src, t);
+    apply(eff, p, f, span);
+    const std::int64_t w = e_.layouts.width(info.element);
+    for (std::int64_t k = 0; k < (box ? 1 : kMaxCells); ++k)
+      under(box ? c_.bool_val(true) : e_.num(k) < oc.count, p, [&](Path& q) {
+        copy_loc(f, oc.to + e_.num(k * w), oc.from + e_.num(k * w), info.element, span, q);
+      });
+  }
+
+  /// move_T(ℓ ← ℓ') of E-Move (§7.2) at locations, with the frame of each user
+  /// move initializer in the tree; the parts without one are relocated (move_at).
+  void move_loc(FrameEnv& f, const z3::expr& dst, const z3::expr& src, ir::TypeId t, const Span& span, Path& p) {
+    Effect eff(p.s);
+    eff.rule = Rule::E_Move;
+    if (!move_frames(t)) {
+      move_at(e_, eff, dst, src, t);
+      apply(eff, p, f, span);
+      return;
+    }
+    const ir::TypeInfo& info = e_.m.types.at(t);
+    eff.fail(Rule::F_Uninit, !whole_init(e_, p.s, src, t));
+    eff.fail(Rule::F_Leak, !writable(e_, p.s, dst, t));
+    if (info.move_init != ir::none) {
+      // A user move initializer: __init__(out self = ℓ, deinit move = own ℓ').
+      apply(eff, p, f, span);
+      call_at(f, info.move_init, {{ir::ArgMode::Out, dst, t}, {ir::ArgMode::Own, src, t}}, span, p);
+      return;
+    }
+    // Synthesized: ℓ's logical bit Init, ℓ''s Uninit, then ℓ.f := move ℓ'.f per field in order.
+    eff.post.st = z3::store(z3::store(eff.post.st, dst, kInit), src, kUninit);
+    apply(eff, p, f, span);
+    for (std::uint32_t k = 0; k < info.fields.size(); ++k) {
+      const z3::expr off = e_.num(e_.layouts.field_offset(t, k));
+      move_loc(f, dst + off, src + off, info.fields[k].type, span, p);
+    }
+  }
+
+  /// The moves (and a reallocation's release) a heap step left pending, in order.
+  void run_pending(FrameEnv& f, const std::vector<PendingMove>& pending, Rule rule, const Span& span, Path& p) {
+    for (const PendingMove& m : pending)
+      under(m.guard, p, [&](Path& q) {
+        if (!m.release) {
+          move_loc(f, m.dst, m.src, m.type, span, q);
+          return;
+        }
+        Effect rel(q.s);
+        rel.rule = rule;
+        release_block_if(e_, rel, m.dst, m.type, c_.bool_val(true));
+        apply(rel, q, f, span);
+      });
   }
 
   /// Some part of the tree of `t` (fields, List elements, the OwnedPointer's
@@ -343,19 +479,36 @@ class Unroller {
   /// E-Call, the callee's body inlined, then the caller resumes (or E-Catch on
   /// the unwind edge, whose paths go to `unwind_in`).
   void do_call(FrameEnv& f, const ir::Call& call, const Span& span, Path& p, std::vector<Path>* unwind_in) {
-    const auto depth = std::count(stack_.begin(), stack_.end(), call.callee);
-    if (depth >= static_cast<long>(bound_)) {
-      cut_ = cut_ || p.g;
-      p.g = c_.bool_val(false);
-      return;
-    }
+    if (too_deep(call.callee, p)) return;
     FrameEnv callee = fresh_frame(call.callee);
     apply(encode_E_Call(e_, f, p.s, call, callee), p, f, span);
-    stack_.push_back(call.callee);
+    enter(f, callee, call.unwind, span, p, unwind_in);
+  }
+
+  /// A frame pushed by a lifecycle step (copy_T, move_T): E-Call at locations, the body inlined.
+  void call_at(FrameEnv& f, ir::FunctionId id, const std::vector<LocationArg>& args, const Span& span, Path& p) {
+    if (too_deep(id, p)) return;
+    FrameEnv callee = fresh_frame(id);
+    apply(encode_E_Call_at(e_, p.s, args, callee), p, f, span);
+    enter(f, callee, ir::none, span, p, nullptr);
+  }
+
+  /// `bound` activations of the function are on the inline stack: the path is cut.
+  bool too_deep(ir::FunctionId id, Path& p) {
+    if (std::count(stack_.begin(), stack_.end(), id) < static_cast<long>(bound_)) return false;
+    cut_ = cut_ || p.g;
+    p.g = c_.bool_val(false);
+    return true;
+  }
+
+  /// Runs the bound callee's body; the caller resumes on its returns (E-Catch on its raises).
+  void enter(FrameEnv& f, FrameEnv& callee, ir::BlockId unwind, const Span& span, Path& p,
+             std::vector<Path>* unwind_in) {
+    stack_.push_back(callee.id);
     Exit ex = unroll(callee, p);
     stack_.pop_back();
     if (!ex.raised.empty()) {
-      if (call.unwind == ir::none || !unwind_in) {
+      if (unwind == ir::none || !unwind_in) {
         // A raise with no handler in this frame: only for malformed IR.
         for (const Path& r : ex.raised) cut_ = cut_ || r.g;
       } else {
@@ -481,7 +634,7 @@ class Unroller {
                 ex.ret.push_back(p);
               }
             } else if constexpr (std::is_same_v<T, ir::Raise>) {
-              z3::expr err = e_.num(0);
+              ErrorValue err{e_.num(0), e_.num(0)};
               apply(encode_E_Raise(e_, f, p.s, t, err), p, f, blk.term.span);
               if (f.entry) {
                 apply(encode_E_Exit(e_, f, p.s, e_.blocks, true), p, f, blk.term.span);

@@ -3,6 +3,7 @@
 // relation binds the callee's slots, a return's checks the exit premises and
 // kills the frame's roots. Written from the spec, independently of reference-impl/.
 #include <algorithm>
+#include <tuple>
 
 #include "solver/rules.h"
 
@@ -72,6 +73,61 @@ z3::expr fields_init(Enc& e, const SymState& s, const z3::expr& loc, ir::TypeId 
   return r;
 }
 
+/// Binds parameter `slot` (argument k) of the callee to the caller's location
+/// `loc` of type `t` passed as &, &mut, own or out, with E-Call's premise on it.
+/// `forwards`: a whole `deinit` parameter handed on, whose logical bit is already clear.
+void bind_location(Enc& e, const SymState& pre, Effect& eff, FrameEnv& callee, std::size_t k, bool is_result,
+                   ir::SlotId slot, ir::ArgMode mode, const z3::expr& loc, ir::TypeId t, bool forwards,
+                   std::vector<ir::SlotId>& borrowed) {
+  const ir::Function& F = *callee.fn;
+  const ir::Slot& sl = F.slots[slot];
+  SymState& s = eff.post;
+  switch (mode) {
+    case ir::ArgMode::Ref:
+    case ir::ArgMode::MutRef: {
+      eff.fail(Rule::F_Uninit, !whole_init(e, pre, loc, t));
+      const z3::expr& l = callee.slot_loc[slot];
+      s.st = z3::store(s.st, l, kInit);
+      s.val = z3::store(s.val, l, loc);
+      s.aux = z3::store(s.aux, l, e.num(0));
+      break;
+    }
+    case ir::ArgMode::Own: {
+      // `self^.other()` inside a method taking `deinit self` forwards the
+      // consumed value: its logical bit was cleared when this frame bound it,
+      // so only its fields must be initialized (§7.2 E-Call).
+      z3::expr bad = !whole_init(e, pre, loc, t);
+      if (forwards) bad = bad && !fields_init(e, pre, loc, t);
+      eff.fail(Rule::F_Uninit, bad);
+      callee.slot_loc[slot] = loc;
+      borrowed.push_back(slot);
+      if (sl.convention == ast::Convention::Deinit && e.m.types.at(sl.type).kind == ir::TypeKind::Struct)
+        s.st = z3::store(s.st, loc, kUninit);  // the logical bit: the value no longer exists as a whole
+      break;
+    }
+    case ir::ArgMode::Out:
+      eff.fail(Rule::F_Leak, !writable(e, pre, loc, t));
+      callee.slot_loc[slot] = loc;
+      borrowed.push_back(slot);
+      if (is_initializer(F) && !is_result && k == 0 && e.m.types.at(sl.type).kind == ir::TypeKind::Struct)
+        s.st = z3::store(s.st, loc, kInit);  // init T ℓd: the logical bit
+      break;
+    case ir::ArgMode::Val: break;
+  }
+}
+
+/// Fresh roots start Uninit.
+void clear_roots(Enc& e, SymState& s, const FrameEnv& callee) {
+  for (ir::SlotId r : callee.own_roots)
+    s.st = set_status(e, s.st, callee.slot_loc[r], cell_type(e, callee.fn->slots[r]), kUninit);
+}
+
+void drop_borrowed(FrameEnv& callee, const std::vector<ir::SlotId>& borrowed) {
+  std::erase_if(callee.own_roots, [&](ir::SlotId r) {
+    return std::find(borrowed.begin(), borrowed.end(), r) != borrowed.end();
+  });
+}
+
 }  // namespace
 
 // E-Call: arguments initialized (&, &mut, own, val), out destination writable;
@@ -81,9 +137,7 @@ Effect encode_E_Call(Enc& e, const FrameEnv& caller, const SymState& pre, const 
   eff.rule = Rule::E_Call;
   const ir::Function& F = *callee.fn;
   SymState& s = eff.post;
-  // Fresh roots start Uninit.
-  for (ir::SlotId r : callee.own_roots)
-    s.st = set_status(e, s.st, callee.slot_loc[r], cell_type(e, F.slots[r]), kUninit);
+  clear_roots(e, s, callee);
   std::vector<ir::SlotId> borrowed;  // slots that are the caller's locations, not fresh roots
   for (std::size_t k = 0; k < i.args.size(); ++k) {
     const ir::CallArg& a = i.args[k];
@@ -111,7 +165,7 @@ Effect encode_E_Call(Enc& e, const FrameEnv& caller, const SymState& pre, const 
         v = z3::select(pre.val, r.loc);
         aux = z3::select(pre.aux, r.loc);
       } else {
-        v = operand_value(e, caller, pre, a.value, eff);
+        std::tie(v, aux) = operand_leaf(e, caller, pre, a.value, eff);
       }
       const z3::expr& l = callee.slot_loc[slot];
       s.st = z3::store(s.st, l, kInit);
@@ -122,42 +176,27 @@ Effect encode_E_Call(Enc& e, const FrameEnv& caller, const SymState& pre, const 
     const auto* p = std::get_if<ir::Place>(&a.value.value);
     if (!p) throw Unsupported{"non-place argument"};
     const Resolved r = resolve(e, caller, pre, *p, eff);
-    switch (a.mode) {
-      case ir::ArgMode::Ref:
-      case ir::ArgMode::MutRef: {
-        eff.fail(Rule::F_Uninit, !whole_init(e, pre, r.loc, r.type));
-        const z3::expr& l = callee.slot_loc[slot];
-        s.st = z3::store(s.st, l, kInit);
-        s.val = z3::store(s.val, l, r.loc);
-        s.aux = z3::store(s.aux, l, e.num(0));
-        break;
-      }
-      case ir::ArgMode::Own: {
-        // `self^.other()` inside a method taking `deinit self` forwards the
-        // consumed value: its logical bit was cleared when this frame bound it,
-        // so only its fields must be initialized (§7.2 E-Call).
-        z3::expr bad = !whole_init(e, pre, r.loc, r.type);
-        if (forwards_deinit(e, caller, sl, *p)) bad = bad && !fields_init(e, pre, r.loc, r.type);
-        eff.fail(Rule::F_Uninit, bad);
-        callee.slot_loc[slot] = r.loc;
-        borrowed.push_back(slot);
-        if (sl.convention == ast::Convention::Deinit && e.m.types.at(sl.type).kind == ir::TypeKind::Struct)
-          s.st = z3::store(s.st, r.loc, kUninit);  // the logical bit: the value no longer exists as a whole
-        break;
-      }
-      case ir::ArgMode::Out:
-        eff.fail(Rule::F_Leak, !writable(e, pre, r.loc, r.type));
-        callee.slot_loc[slot] = r.loc;
-        borrowed.push_back(slot);
-        if (is_initializer(F) && !is_result && k == 0 && e.m.types.at(sl.type).kind == ir::TypeKind::Struct)
-          s.st = z3::store(s.st, r.loc, kInit);  // init T ℓd: the logical bit
-        break;
-      case ir::ArgMode::Val: break;
-    }
+    bind_location(e, pre, eff, callee, k, is_result, slot, a.mode, r.loc, r.type,
+                  a.mode == ir::ArgMode::Own && forwards_deinit(e, caller, sl, *p), borrowed);
   }
-  std::erase_if(callee.own_roots, [&](ir::SlotId r) {
-    return std::find(borrowed.begin(), borrowed.end(), r) != borrowed.end();
-  });
+  drop_borrowed(callee, borrowed);
+  return eff;
+}
+
+// E-Call for a frame that copy_T, move_T or destroy_T pushes (§7.2): the bindings
+// of E-Call with arguments that are already locations (`__init__(out self = ℓ, copy = &ℓ')`).
+Effect encode_E_Call_at(Enc& e, const SymState& pre, const std::vector<LocationArg>& args, FrameEnv& callee) {
+  Effect eff(pre);
+  eff.rule = Rule::E_Call;
+  const ir::Function& F = *callee.fn;
+  clear_roots(e, eff.post, callee);
+  std::vector<ir::SlotId> borrowed;
+  for (std::size_t k = 0; k < args.size(); ++k) {
+    if (k >= F.params.size() || args[k].mode == ir::ArgMode::Val) throw Unsupported{"lifecycle frame arguments"};
+    bind_location(e, pre, eff, callee, k, false, F.params[k], args[k].mode, args[k].loc, args[k].type, false,
+                  borrowed);
+  }
+  drop_borrowed(callee, borrowed);
   return eff;
 }
 
@@ -184,12 +223,12 @@ Effect encode_E_Exit(Enc& e, const FrameEnv& f, const SymState& pre, const std::
 }
 
 // E-Raise: `raise π`; π holds Init err; owned roots other than π's ended, mut restored; pop.
-Effect encode_E_Raise(Enc& e, const FrameEnv& f, const SymState& pre, const ir::Raise& t, z3::expr& error_value) {
+Effect encode_E_Raise(Enc& e, const FrameEnv& f, const SymState& pre, const ir::Raise& t, ErrorValue& error) {
   Effect eff(pre);
   eff.rule = Rule::E_Raise;
   const Resolved r = resolve(e, f, pre, t.error, eff);
   eff.fail(Rule::F_Uninit, z3::select(pre.st, r.loc) != kInit);
-  error_value = z3::select(pre.val, r.loc);
+  error = ErrorValue{z3::select(pre.val, r.loc), z3::select(pre.aux, r.loc)};
   const ir::SlotId skip = t.error.path.empty() ? t.error.slot : ir::none;
   exit_checks(e, f, pre, eff, false, skip);
   pop(e, f, eff);
@@ -197,14 +236,15 @@ Effect encode_E_Raise(Enc& e, const FrameEnv& f, const SymState& pre, const ir::
 }
 
 // E-Catch: the caller's `$err` writable; σ($err) := Init err e; pc := unwind block.
-Effect encode_E_Catch(Enc& e, const FrameEnv& f, const SymState& pre, const z3::expr& error_value) {
+Effect encode_E_Catch(Enc& e, const FrameEnv& f, const SymState& pre, const ErrorValue& error) {
   Effect eff(pre);
   eff.rule = Rule::E_Catch;
   if (f.fn->error == ir::none) throw Unsupported{"catch without an error slot"};
   const z3::expr& l = f.slot_loc[f.fn->error];
   eff.fail(Rule::F_Leak, !writable(e, pre, l, f.fn->slots[f.fn->error].type));
   eff.post.st = z3::store(eff.post.st, l, kInit);
-  eff.post.val = z3::store(eff.post.val, l, error_value);
+  eff.post.val = z3::store(eff.post.val, l, error.message);
+  eff.post.aux = z3::store(eff.post.aux, l, error.length);
   return eff;
 }
 

@@ -85,6 +85,13 @@ Effect encode_E_Ptr_Take(Enc& e, const FrameEnv& f, const SymState& pre, const i
 
 namespace {
 
+/// heap cell `dst` := move `src` under `g`, or left to the caller in `pending`.
+void move_in(Enc& e, Effect& eff, std::vector<PendingMove>* pending, const z3::expr& dst, const z3::expr& src,
+             ir::TypeId t, const z3::expr& g) {
+  if (pending) pending->push_back(PendingMove{g, dst, src, t, false});
+  else move_at_if(e, eff, dst, src, t, g);
+}
+
 /// A fresh Live block of `kind` with `n` cells (all Uninit: block ids are never reused).
 void new_block(Enc& e, SymState& s, std::int64_t block, const z3::expr& n, int kind) {
   const z3::expr b = e.num(block);
@@ -96,7 +103,8 @@ void new_block(Enc& e, SymState& s, std::int64_t block, const z3::expr& n, int k
 }  // namespace
 
 // E-Box-New: `π := box_new π'`; π' whole_init, π writable; a fresh Live Box block, then heap(b,0) := move π'.
-Effect encode_E_Box_New(Enc& e, const FrameEnv& f, const SymState& pre, const ir::BoxNew& i) {
+Effect encode_E_Box_New(Enc& e, const FrameEnv& f, const SymState& pre, const ir::BoxNew& i,
+                        std::vector<PendingMove>* pending) {
   Effect eff(pre);
   eff.rule = Rule::E_Box_New;
   const Resolved src = resolve(e, f, pre, i.src, eff);
@@ -109,12 +117,13 @@ Effect encode_E_Box_New(Enc& e, const FrameEnv& f, const SymState& pre, const ir
   s.st = z3::store(s.st, dst.loc, kInit);
   s.val = z3::store(s.val, dst.loc, e.num(block));
   s.aux = z3::store(s.aux, dst.loc, e.num(0));
-  move_at(e, eff, e.num(block), src.loc, src.type);
+  move_in(e, eff, pending, e.num(block), src.loc, src.type, e.ctx.bool_val(true));
   return eff;
 }
 
 // E-List-New: `π := list_new [π1…πn]`; every πi whole_init, π writable; a Buffer of n cells, moves.
-Effect encode_E_List_New(Enc& e, const FrameEnv& f, const SymState& pre, const ir::ListNew& i) {
+Effect encode_E_List_New(Enc& e, const FrameEnv& f, const SymState& pre, const ir::ListNew& i,
+                         std::vector<PendingMove>* pending) {
   Effect eff(pre);
   eff.rule = Rule::E_List_New;
   std::vector<Resolved> elems;
@@ -135,13 +144,15 @@ Effect encode_E_List_New(Enc& e, const FrameEnv& f, const SymState& pre, const i
   s.aux = z3::store(s.aux, dst.loc, e.num(n));
   const std::int64_t w = e.layouts.width(elem);
   for (std::int64_t k = 0; k < n && k < kMaxCells; ++k)
-    move_at(e, eff, e.num(block + k * w), elems[static_cast<std::size_t>(k)].loc, elem);
+    move_in(e, eff, pending, e.num(block + k * w), elems[static_cast<std::size_t>(k)].loc, elem,
+            e.ctx.bool_val(true));
   return eff;
 }
 
 // E-List-Append: `list_append π ← π'`; room: move into cell n; full: a Buffer of max(1, 2c) cells,
 // elements moved over, the old buffer released, then π' moved in.
-Effect encode_E_List_Append(Enc& e, const FrameEnv& f, const SymState& pre, const ir::ListAppend& i) {
+Effect encode_E_List_Append(Enc& e, const FrameEnv& f, const SymState& pre, const ir::ListAppend& i,
+                            std::vector<PendingMove>* pending) {
   Effect eff(pre);
   eff.rule = Rule::E_List_Append;
   const Resolved l = resolve(e, f, pre, i.list, eff);
@@ -161,7 +172,7 @@ Effect encode_E_List_Append(Enc& e, const FrameEnv& f, const SymState& pre, cons
   // Room: list(b, n+1), then heap(b, n) := move π'.
   Effect a(pre);
   a.post.aux = z3::store(a.post.aux, l.loc, n + 1);
-  move_at_if(e, a, b + n * w, src.loc, src.type, room);
+  move_in(e, a, pending, b + n * w, src.loc, src.type, room);
   // Full: a fresh Buffer b', the elements moved over in order, b released, then heap(b', n) := move π'.
   Effect g(pre);
   const std::int64_t nb = e.fresh_block();
@@ -174,9 +185,10 @@ Effect encode_E_List_Append(Enc& e, const FrameEnv& f, const SymState& pre, cons
   s.val = z3::store(s.val, l.loc, z3::ite(full, B, b));
   s.aux = z3::store(s.aux, l.loc, z3::ite(full, n + 1, n));
   for (std::int64_t k = 0; k < kMaxCells; ++k)
-    move_at_if(e, g, B + e.num(k) * w, b + e.num(k) * w, elem, full && e.num(k) < n);
-  release_block_if(e, g, b, elem, full);
-  move_at_if(e, g, B + n * w, src.loc, src.type, full);
+    move_in(e, g, pending, B + e.num(k) * w, b + e.num(k) * w, elem, full && e.num(k) < n);
+  if (pending) pending->push_back(PendingMove{full, b, b, elem, true});
+  else release_block_if(e, g, b, elem, full);
+  move_in(e, g, pending, B + n * w, src.loc, src.type, full);
   // Both cases' failures are guarded by their case, so they never overlap.
   for (const FaultCase& fc : a.faults) eff.faults.push_back(fc);
   for (const FaultCase& fc : g.faults) eff.faults.push_back(fc);

@@ -2,6 +2,8 @@
 // E-Copy, E-Move, E-Borrow, E-Destroy, E-Store-Through-Ref, E-Branch,
 // E-Print, E-Goto. Written from the spec, independently of reference-impl/.
 #include <functional>
+#include <string>
+#include <tuple>
 
 #include "solver/rules.h"
 
@@ -90,14 +92,33 @@ Resolved resolve(Enc& e, const FrameEnv& f, const SymState& s, const ir::Place& 
 }
 
 z3::expr operand_value(Enc& e, const FrameEnv& f, const SymState& s, const ir::Operand& o, Effect& eff) {
+  return operand_leaf(e, f, s, o, eff).first;
+}
+
+std::pair<z3::expr, z3::expr> operand_leaf(Enc& e, const FrameEnv& f, const SymState& s, const ir::Operand& o,
+                                           Effect& eff) {
   if (const auto* k = std::get_if<ir::Const>(&o.value)) {
-    if (const auto* i = std::get_if<std::int64_t>(&k->value)) return e.num(*i);
-    if (const auto* b = std::get_if<bool>(&k->value)) return e.num(*b ? 1 : 0);
-    return e.num(e.intern(std::get<std::string>(k->value)));
+    if (const auto* i = std::get_if<std::int64_t>(&k->value)) return {e.num(*i), e.num(0)};
+    if (const auto* b = std::get_if<bool>(&k->value)) return {e.num(*b ? 1 : 0), e.num(0)};
+    const std::string& str = std::get<std::string>(k->value);
+    return {e.num(e.intern(str)), e.num(static_cast<std::int64_t>(str.size()))};
   }
   const Resolved r = resolve(e, f, s, std::get<ir::Place>(o.value), eff);
   eff.fail(Rule::F_Uninit, sel(s.st, r.loc) != kInit);
-  return sel(s.val, r.loc);
+  return {sel(s.val, r.loc), sel(s.aux, r.loc)};
+}
+
+z3::expr decimal_length(Enc& e, const z3::expr& n) {
+  // 1 + [|n| ≥ 10^k] for k = 1 … 19, plus the sign: exact for every 64-bit Int
+  // (|INT64_MIN| has 19 digits) and beyond, up to |n| < 10^20.
+  const z3::expr m = z3::ite(n < 0, -n, n);
+  z3::expr len = z3::ite(n < 0, e.num(2), e.num(1));
+  std::string power = "1";
+  for (int k = 1; k <= 19; ++k) {
+    power += "0";
+    len = len + z3::ite(m >= e.ctx.int_val(power.c_str()), e.num(1), e.num(0));
+  }
+  return len;
 }
 
 namespace {
@@ -274,12 +295,31 @@ void release_block_if(Enc& e, Effect& eff, const z3::expr& b, ir::TypeId elem, c
   release_g(e, eff, nullptr, b, elem, g);
 }
 
+OwnerCopy copy_owner_block(Enc& e, Effect& eff, const z3::expr& dst, const z3::expr& src, ir::TypeId t) {
+  const ir::TypeInfo& info = e.m.types.at(t);
+  const bool box = info.kind == ir::TypeKind::OwnedPointer;
+  SymState& s = eff.post;
+  const z3::expr b = z3::select(s.val, src);
+  const z3::expr n = box ? e.num(1) : z3::select(s.aux, src);
+  eff.fail(Rule::F_Dangling, z3::select(s.bst, b) != kLive);
+  const z3::expr B = e.num(e.fresh_block());
+  s.bst = z3::store(s.bst, B, e.num(kLive));
+  s.bsize = z3::store(s.bsize, B, n);
+  s.bkind = z3::store(s.bkind, B, e.num(box ? kBox : kBuffer));
+  s.st = z3::store(s.st, dst, e.num(kInit));
+  s.val = z3::store(s.val, dst, B);
+  s.aux = z3::store(s.aux, dst, box ? e.num(0) : n);
+  return {b, B, n};
+}
+
 namespace {
 
 /// ⟦op(o…)⟧ as (value, aux); appends operand faults and the division-by-zero abort.
 std::pair<z3::expr, z3::expr> eval_op(Enc& e, const FrameEnv& f, const SymState& s, const ir::OpApp& a,
                                       Effect& eff) {
   const auto arg = [&](std::size_t i) { return operand_value(e, f, s, a.operands.at(i), eff); };
+  // A String (or Error) leaf carries its length in bytes in aux (the text itself is opaque).
+  const auto leaf = [&](std::size_t i) { return operand_leaf(e, f, s, a.operands.at(i), eff); };
   const auto b01 = [&](const z3::expr& c) { return z3::ite(c, e.num(1), e.num(0)); };
   const z3::expr zero = e.num(0);
   switch (a.op) {
@@ -302,8 +342,12 @@ std::pair<z3::expr, z3::expr> eval_op(Enc& e, const FrameEnv& f, const SymState&
     case ir::OpKind::Gt: { auto x = arg(0); auto y = arg(1); return {b01(x > y), zero}; }
     case ir::OpKind::Ge: { auto x = arg(0); auto y = arg(1); return {b01(x >= y), zero}; }
     case ir::OpKind::Not: return {e.num(1) - arg(0), zero};
-    case ir::OpKind::Concat: { auto x = arg(0); auto y = arg(1); return {e.concat(x, y), zero}; }
-    case ir::OpKind::MakeError: return {arg(0), zero};
+    case ir::OpKind::Concat: {
+      auto x = leaf(0);
+      auto y = leaf(1);
+      return {e.concat(x.first, y.first), x.second + y.second};
+    }
+    case ir::OpKind::MakeError: return leaf(0);
     case ir::OpKind::ToString: {
       const ir::Operand& o = a.operands.at(0);
       ir::TypeKind k = ir::TypeKind::String;
@@ -313,10 +357,10 @@ std::pair<z3::expr, z3::expr> eval_op(Enc& e, const FrameEnv& f, const SymState&
                                                            : ir::TypeKind::String;
       else
         k = e.m.types.at(ir::type_of(e.m, *f.fn, std::get<ir::Place>(o.value))).kind;
-      auto x = arg(0);
-      if (k == ir::TypeKind::Int) return {e.to_string_int(x), zero};
-      if (k == ir::TypeKind::Bool) return {e.to_string_bool(x), zero};
-      return {x, zero};
+      auto [x, len] = leaf(0);
+      if (k == ir::TypeKind::Int) return {e.to_string_int(x), decimal_length(e, x)};
+      if (k == ir::TypeKind::Bool) return {e.to_string_bool(x), z3::ite(x != 0, e.num(4), e.num(5))};  // True, False
+      return {x, len};
     }
     case ir::OpKind::PtrOffset: {
       const auto* p = std::get_if<ir::Place>(&a.operands.at(0).value);
@@ -327,10 +371,15 @@ std::pair<z3::expr, z3::expr> eval_op(Enc& e, const FrameEnv& f, const SymState&
       return {sel(s.val, r.loc), sel(s.aux, r.loc) + n};
     }
     case ir::OpKind::Len: {
-      const auto* p = std::get_if<ir::Place>(&a.operands.at(0).value);
-      if (!p) throw Unsupported{"len() of a constant"};
-      const Resolved r = resolve(e, f, s, *p, eff);
-      if (e.m.types.at(r.type).kind != ir::TypeKind::List) throw Unsupported{"len() of a String"};
+      // list(b, n) holds n in aux; a String holds its byte length there.
+      if (const auto* k = std::get_if<ir::Const>(&a.operands.at(0).value)) {
+        const auto* str = std::get_if<std::string>(&k->value);
+        if (!str) throw Unsupported{"len() of a non-String constant"};
+        return {e.num(static_cast<std::int64_t>(str->size())), zero};
+      }
+      const Resolved r = resolve(e, f, s, std::get<ir::Place>(a.operands.at(0).value), eff);
+      const ir::TypeKind k = e.m.types.at(r.type).kind;
+      if (k != ir::TypeKind::List && k != ir::TypeKind::String) throw Unsupported{"len() of " + e.m.types[r.type].name};
       eff.fail(Rule::F_Uninit, sel(s.st, r.loc) != kInit);
       return {sel(s.aux, r.loc), zero};
     }
@@ -353,7 +402,7 @@ Effect encode_E_Assign(Enc& e, const FrameEnv& f, const SymState& pre, const ir:
   z3::expr v = e.num(0), aux = e.num(0);
   const ir::Place* dst = nullptr;
   if (const auto* k = std::get_if<ir::AssignConst>(&i.node)) {
-    v = operand_value(e, f, pre, ir::Operand{k->value}, eff);
+    std::tie(v, aux) = operand_leaf(e, f, pre, ir::Operand{k->value}, eff);
     dst = &k->dst;
   } else {
     const auto& a = std::get<ir::AssignOp>(i.node);
@@ -426,9 +475,9 @@ Effect encode_E_Store_Through_Ref(Enc& e, const FrameEnv& f, const SymState& pre
           if constexpr (std::is_same_v<S, ir::StoreCopy>) copy_at(e, eff, d.loc, from.loc, from.type);
           else move_at(e, eff, d.loc, from.loc, from.type);
         } else if constexpr (std::is_same_v<S, ir::Const>) {
-          const z3::expr v = operand_value(e, f, pre, ir::Operand{src}, eff);
+          const auto [v, aux] = operand_leaf(e, f, pre, ir::Operand{src}, eff);
           destroy_at(e, eff, d.loc, d.type);
-          write_leaf(eff.post, d.loc, v, e.num(0));
+          write_leaf(eff.post, d.loc, v, aux);
         } else {
           const auto [v, aux] = eval_op(e, f, pre, src, eff);
           destroy_at(e, eff, d.loc, d.type);

@@ -10,7 +10,9 @@
 // kHeapBase). A reference value is the location it designates; a pointer value
 // is (block, offset) in (val, aux), where the block of a pointer to a stack
 // location (`UnsafePointer(to=x)`) is that location itself (kind StackTarget,
-// size 1, the array defaults).
+// size 1, the array defaults). A String or Error leaf is an opaque text id in
+// val (interned constants; `+` and `String(…)` uninterpreted) and its length
+// in bytes in aux, which `len()` reads.
 
 #include <cstdint>
 #include <map>
