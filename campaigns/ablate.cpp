@@ -96,12 +96,15 @@ RuleAblation ablate_one(Rule rule, const AblateOptions& o, const std::vector<Nam
   out.weakened = weak.name();
 
   std::atomic<std::uint64_t> next{0};
-  std::atomic<bool> found{false};
+  std::atomic<bool> enough{false};
   std::mutex mutex;
-  std::optional<std::pair<std::uint64_t, rc::Shrinkable<ast::Module>>> first;
+  // Every counterexample found, by case index. Indices are handed out in
+  // order, so when the search stops every index below the largest one taken
+  // has been probed: the first `candidates` found are the same in every run.
+  std::vector<std::pair<std::uint64_t, rc::Shrinkable<ast::Module>>> found;
   auto worker = [&] {
     std::uint64_t programs = 0, rejected = 0, accepted = 0, faulting = 0;
-    for (std::uint64_t i; !found && (i = next.fetch_add(1)) < o.budget;) {
+    for (std::uint64_t i; !enough && (i = next.fetch_add(1)) < o.budget;) {
       std::optional<rc::Shrinkable<ast::Module>> program;
       ast::Module m;
       {
@@ -116,8 +119,8 @@ RuleAblation ablate_one(Rule rule, const AblateOptions& o, const std::vector<Nam
       faulting += p.stage >= 3;
       if (p.stage == 3) {
         std::lock_guard lock(mutex);
-        if (!first || i < first->first) first.emplace(i, std::move(*program));
-        found = true;
+        found.emplace_back(i, std::move(*program));
+        if (found.size() >= o.candidates) enough = true;
       }
     }
     std::lock_guard lock(mutex);
@@ -131,29 +134,39 @@ RuleAblation ablate_one(Rule rule, const AblateOptions& o, const std::vector<Nam
   worker();
   for (std::thread& t : threads) t.join();
 
-  if (first) {
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  if (found.size() > o.candidates) found.erase(found.begin() + static_cast<std::ptrdiff_t>(o.candidates), found.end());
+  // Shrink each and keep the smallest: different cases reach different
+  // local minima.
+  std::optional<Counterexample> best;
+  std::optional<Probe> best_probe;
+  for (const auto& [index, program] : found) {
     Counterexample cx;
-    cx.case_index = first->first;
+    cx.case_index = index;
     cx.generator = gens[cx.case_index % gens.size()].name;
+    ast::Module original;
     {
       std::lock_guard lock(rapidcheck_mutex());
-      const ast::Module original = first->second.value();
-      cx.original = print(original);
-      cx.original_lines = gen::program_lines(original);
+      original = program.value();
     }
-    const Probe found_probe = [&] {
-      std::lock_guard lock(rapidcheck_mutex());
-      return probe(first->second.value(), rule, o.base, weak, o.classify);
-    }();
-    const Rule kind_wanted = found_probe.weakened.fault->kind;
+    cx.original = print(original);
+    cx.original_lines = gen::program_lines(original);
+    const Rule kind_wanted = probe(original, rule, o.base, weak, o.classify).weakened.fault->kind;
     auto category_of = [&](const ast::Module& m) {
       const Probe p = probe(m, rule, o.base, weak, o.classify);
       return p.stage == 3 && p.weakened.fault->kind == kind_wanted ? std::string("counterexample") : std::string();
     };
-    const ast::Module shrunk = gen::with_printed_positions(shrink_keeping(first->second, category_of, "counterexample", o.shrink_budget));
-    const Probe last = probe(shrunk, rule, o.base, weak, o.classify);
+    const ast::Module shrunk =
+        gen::with_printed_positions(shrink_keeping(program, category_of, "counterexample", o.shrink_budget));
     cx.program = print(shrunk);
     cx.lines = gen::program_lines(shrunk);
+    if (best && std::pair(cx.lines, cx.program.size()) >= std::pair(best->lines, best->program.size())) continue;
+    best_probe = probe(shrunk, rule, o.base, weak, o.classify);
+    best = std::move(cx);
+  }
+  if (best) {
+    Counterexample& cx = *best;
+    const Probe& last = *best_probe;
     cx.fault_kind = last.weakened.fault->kind;
     cx.fault = fmt::format("{} with inputs [{}]", run::render_fault(*last.weakened.fault),
                            inputs_text(last.weakened.fault_inputs));
@@ -190,7 +203,7 @@ RuleAblation ablate_one(Rule rule, const AblateOptions& o, const std::vector<Nam
       else if (save_error.empty())
         save_error = error;
     }
-    out.counterexample = std::move(cx);
+    out.counterexample = std::move(*best);
     out.verdict = Necessity::Necessary;
   } else {
     out.verdict = out.accepted_weakened > 0 ? Necessity::NotSafetyRelated : Necessity::NoEvidence;

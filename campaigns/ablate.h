@@ -2,8 +2,8 @@
 // Rule ablation behind `ownmodel ablate` (DESIGN.md §8): is each rule of a rule
 // set necessary? For each static rule the base set reports as an error, the
 // weakened set (that rule disabled) is searched for a program it accepts that
-// faults — which the base set rejects with that rule. The first one found is
-// shrunk (keeping: the base rejects it with the rule, the weakened set accepts
+// faults — which the base set rejects with that rule. The first few found are
+// shrunk, and the smallest result kept (keeping: the base rejects it with the rule, the weakened set accepts
 // it and it faults with the same fault kind) and reported with its trace
 // inputs. When the budget runs out without one, the report says so, and says
 // whether the rule rejected programs that all ran safely: a rule that guards
@@ -33,6 +33,8 @@ struct AblateOptions {
   std::uint64_t seed = 1;
   unsigned jobs = 1;
   std::uint64_t shrink_budget = 4000;
+  /// Counterexamples shrunk per rule; the smallest result is reported.
+  std::size_t candidates = 8;
   ClassifyOptions classify;
   std::string out_dir;  ///< counterexamples are saved here when set
   std::string replay_prefix = "ownmodel ablate";

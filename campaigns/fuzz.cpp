@@ -76,9 +76,14 @@ ast::Module shrink_keeping(const rc::Shrinkable<ast::Module>& failing,
     while (progress && tried < budget) {
       progress = false;
       rc::Seq<rc::Shrinkable<ast::Module>> shrinks = current.shrinks();
+      const std::size_t current_lines = gen::program_lines(current.value());
       while (rc::Maybe<rc::Shrinkable<ast::Module>> next = shrinks.next()) {
         if (++tried > budget) break;
-        if (category_of(next->value()) == category) {
+        // A RapidCheck shrink is simpler in the generator's terms (smaller
+        // choices), which need not be smaller as a program: keep only those
+        // that are no longer.
+        const ast::Module candidate = next->value();
+        if (gen::program_lines(candidate) <= current_lines && category_of(candidate) == category) {
           current = std::move(*next);
           progress = true;
           break;
@@ -110,7 +115,14 @@ std::optional<std::string> save_counterexample(const std::string& dir, const std
     return std::nullopt;
   }
   std::string text;
-  for (const std::string& line : header) text += "# " + line + "\n";
+  // Every header line is a comment, also the continuation lines of a
+  // multi-line fault, so the saved file stays a program.
+  for (const std::string& line : header) {
+    std::size_t from = 0;
+    for (std::size_t nl; (nl = line.find('\n', from)) != std::string::npos; from = nl + 1)
+      text += "# " + line.substr(from, nl - from) + "\n";
+    text += "# " + line.substr(from) + "\n";
+  }
   text += program;
   const fs::path mojo = fs::path(dir) / (stem + ".mojo");
   if (!write_atomically(mojo, text) ||

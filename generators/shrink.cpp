@@ -1,6 +1,8 @@
 #include "generators/shrink.h"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 #include <sstream>
 #include <string>
 #include <variant>
@@ -194,6 +196,80 @@ bool is_main(const ast::Item& item) {
   return f && f->name == "main";
 }
 
+/// Whether `e` mentions `.field` anywhere.
+bool mentions_field(const ast::Expr& e, const std::string& field) {
+  bool found = false;
+  Walk w;
+  w.on_expr = [&](ast::Expr& x) {
+    if (const auto* f = std::get_if<ast::Field>(&x.node); f && f->field == field) found = true, w.stop = true;
+  };
+  ast::Expr copy = e;
+  w.expr(copy);
+  return found;
+}
+
+bool stmt_mentions_field(const ast::Stmt& s, const std::string& field) {
+  ast::Module holder;
+  ast::Function f;
+  f.body.push_back(s);
+  holder.items.push_back(ast::Item{std::move(f)});
+  bool found = false;
+  Walk w;
+  w.on_expr = [&](ast::Expr& x) {
+    if (!found && mentions_field(x, field)) found = true, w.stop = true;
+  };
+  w.module(holder);
+  return found;
+}
+
+/// `m` without field `field` of struct `item`, and without every statement
+/// (at any depth, in any function) that mentions `.field`: a field and its
+/// uses only go together.
+ast::Module without_field(const ast::Module& m, std::size_t item, std::size_t field) {
+  ast::Module out = m;
+  auto& fields = std::get<ast::Struct>(out.items[item].node).fields;
+  const std::string name = fields[field].name;
+  fields.erase(fields.begin() + static_cast<std::ptrdiff_t>(field));
+  Walk w;
+  w.on_block = [&](ast::Block& b) {
+    std::erase_if(b, [&](const ast::Stmt& s) { return stmt_mentions_field(s, name); });
+    if (b.empty()) b.push_back(pass_stmt());
+  };
+  w.module(out);
+  return out;
+}
+
+/// `m` without parameter `param` of the function (or `__init__` method) at
+/// `item`/`method`, and without the matching positional argument of every
+/// call to it: a parameter and its arguments only go together.
+ast::Module without_param(const ast::Module& m, std::size_t item, std::optional<std::size_t> method,
+                          std::size_t param) {
+  ast::Module out = m;
+  std::string callee;
+  std::size_t arg_index = param;
+  if (method) {
+    auto& s = std::get<ast::Struct>(out.items[item].node);
+    auto& params = s.methods[*method].params;
+    params.erase(params.begin() + static_cast<std::ptrdiff_t>(param));
+    callee = s.name;
+    arg_index = param - 1;  // `out self` is not written at the call
+  } else {
+    auto& f = std::get<ast::Function>(out.items[item].node);
+    f.params.erase(f.params.begin() + static_cast<std::ptrdiff_t>(param));
+    callee = f.name;
+  }
+  Walk w;
+  w.on_expr = [&](ast::Expr& e) {
+    auto* call = std::get_if<ast::Call>(&e.node);
+    if (!call) return;
+    const auto* name = std::get_if<ast::Name>(&call->callee->node);
+    if (!name || name->id != callee || arg_index >= call->args.size() || call->args[arg_index].keyword) return;
+    call->args.erase(call->args.begin() + static_cast<std::ptrdiff_t>(arg_index));
+  };
+  w.module(out);
+  return out;
+}
+
 }  // namespace
 
 std::vector<ast::Module> shrink_candidates(const ast::Module& m) {
@@ -211,13 +287,18 @@ std::vector<ast::Module> shrink_candidates(const ast::Module& m) {
         auto& methods = std::get<ast::Struct>(out.back().items[i].node).methods;
         methods.erase(methods.begin() + static_cast<std::ptrdiff_t>(k));
       }
-    if (is_main(m.items[i]))
-      for (std::size_t k = 0; k < std::get<ast::Function>(m.items[i].node).params.size(); ++k) {
-        out.push_back(m);
-        auto& params = std::get<ast::Function>(out.back().items[i].node).params;
-        params.erase(params.begin() + static_cast<std::ptrdiff_t>(k));
-      }
+    if (const auto* f = std::get_if<ast::Function>(&m.items[i].node))
+      for (std::size_t k = 0; k < f->params.size(); ++k) out.push_back(without_param(m, i, std::nullopt, k));
   }
+  // Fields with their uses; parameters of __init__ with their arguments.
+  for (std::size_t i = 0; i < m.items.size(); ++i)
+    if (const auto* s = std::get_if<ast::Struct>(&m.items[i].node)) {
+      for (std::size_t k = 0; k < s->fields.size(); ++k) out.push_back(without_field(m, i, k));
+      for (std::size_t j = 0; j < s->methods.size(); ++j)
+        if (s->methods[j].name == "__init__")
+          for (std::size_t k = 1; k < s->methods[j].params.size(); ++k)
+            if (!s->methods[j].params[k].keyword_only) out.push_back(without_param(m, i, j, k));
+    }
   // Blocks, then expressions, each by site number in a fresh walk.
   std::vector<std::vector<ast::Block>> block_sites;
   std::vector<std::vector<ast::Expr>> expr_sites;
@@ -237,24 +318,31 @@ ast::Module shrink(ast::Module m, const std::function<bool(const ast::Module&)>&
                    std::uint64_t max_attempts, ShrinkStats* stats) {
   ShrinkStats local;
   ShrinkStats& st = stats ? *stats : local;
-  bool progress = true;
-  while (progress) {
-    progress = false;
+  // Best improvement: of all candidates that keep the failure, take the
+  // smallest (lines, then characters). First improvement gets stuck in local
+  // minima that keep a whole struct around to hold one use.
+  auto size = [](const ast::Module& x) { return std::pair(program_lines(x), print(x).size()); };
+  for (;;) {
+    std::optional<ast::Module> best;
+    std::pair<std::size_t, std::size_t> best_size;
     for (ast::Module& candidate : shrink_candidates(m)) {
       if (st.attempts >= max_attempts) {
         st.budget_hit = true;
-        return m;
-      }
-      ++st.attempts;
-      if (keeps_failure(candidate)) {
-        m = std::move(candidate);
-        ++st.steps;
-        progress = true;
         break;
       }
+      const auto candidate_size = size(candidate);
+      if (best && candidate_size >= best_size) continue;
+      ++st.attempts;
+      if (keeps_failure(candidate)) {
+        best_size = candidate_size;
+        best = std::move(candidate);
+      }
     }
+    if (!best) return m;
+    m = std::move(*best);
+    ++st.steps;
+    if (st.budget_hit) return m;
   }
-  return m;
 }
 
 ast::Module with_printed_positions(const ast::Module& m) {

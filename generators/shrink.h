@@ -16,7 +16,9 @@ namespace ownmodel::gen {
 
 /// Every program one domain step smaller than `m`, largest steps first:
 ///   delete an item other than `main` (a struct, a function, an import);
-///   delete a method of a struct, a parameter of `main`;
+///   delete a method of a struct; a parameter of a function or of an
+///   `__init__` together with its argument at every call; a field together
+///   with every statement that mentions it;
 ///   replace a compound statement (if, while, for, try) by one of its bodies;
 ///   drop an `elif` or `else` branch;
 ///   delete a statement (an emptied block becomes `pass`);
@@ -31,9 +33,10 @@ struct ShrinkStats {
   bool budget_hit = false;      ///< stopped at the attempt budget, maybe not minimal
 };
 
-/// Greedy descent: take the first candidate that `keeps_failure` accepts,
-/// restart from it, until none is accepted (a local minimum: no single domain
-/// step keeps the failure) or `max_attempts` predicate calls were made.
+/// Greedy descent: of the candidates that `keeps_failure` accepts take the
+/// smallest (printed lines, then characters), restart from it, until none is
+/// accepted (a local minimum: no single domain step keeps the failure) or
+/// `max_attempts` predicate calls were made.
 [[nodiscard]] ast::Module shrink(ast::Module m,
                                  const std::function<bool(const ast::Module&)>& keeps_failure,
                                  std::uint64_t max_attempts = 5000, ShrinkStats* stats = nullptr);
