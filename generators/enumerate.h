@@ -126,8 +126,9 @@ struct Preset {
   std::string_view spec;
   std::string_view purpose;
 };
-/// tiny (a few thousand programs, for tests), small (the default of
-/// `ownmodel enumerate` and validate, ~10⁵–10⁶), medium (~10⁷).
+/// tiny = P{1,2,1,2,1} (8,344 programs, for tests), small = P{2,3,1,2}
+/// (103,404: the default of `ownmodel enumerate` and validate), medium =
+/// P{1,2,2,2,2} (21,687,827; the shape of FR's P{1,2,3,2}{def,3}).
 [[nodiscard]] std::span<const Preset> presets();
 inline constexpr std::string_view default_preset = "small";
 
