@@ -13,6 +13,7 @@
 
 #include "campaigns/ablate.h"
 #include "campaigns/checker.h"
+#include "campaigns/enumerate.h"
 #include "campaigns/front_end.h"
 #include "campaigns/fuzz.h"
 #include "campaigns/interpreter.h"
@@ -30,8 +31,9 @@ struct ValidateOptions {
   std::string examples = "examples";
   std::string rule_corpus = "tests/data/rules";
   std::uint64_t count = 100000;
-  std::uint64_t fuzz_count = 200000;
+  std::uint64_t fuzz_count = 1000000;
   std::uint64_t ablate_budget = 3000;
+  std::string space{enumerate::default_preset};
   std::uint64_t seed = 1;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   std::string out = "out/validate";
@@ -113,6 +115,30 @@ int run_validate(const ValidateOptions& options) {
   const campaigns::FuzzResult fuzzed = campaigns::fuzz(fuzz);
   results.push_back(as_row(fuzzed));
 
+  campaigns::EnumerateOptions enumeration;
+  {
+    const enumerate::SpaceParse parsed = enumerate::parse_space(options.space);
+    if (!parsed.params) throw CLI::ValidationError("--space", parsed.error);
+    enumeration.space = *parsed.params;
+  }
+  enumeration.jobs = options.jobs;
+  enumeration.progress = progress_bar("enumerate: " + enumeration.space.spec(), options.progress);
+  const campaigns::EnumerateResult enumerated = campaigns::enumerate_space(enumeration);
+  {
+    campaigns::CampaignResult row;
+    row.name = fmt::format("enumerate {}: four-way oracle, {:.2f} % false positives", enumerated.spec,
+                           enumerated.table.false_positive_percent());
+    row.cases = enumerated.programs;
+    row.passed = enumerated.programs - enumerated.failure_count;
+    row.failure_count = enumerated.failure_count;
+    row.seconds = enumerated.seconds;
+    for (const auto& f : enumerated.failures)
+      row.failures.push_back({fmt::format("index {} (ownmodel enumerate --space {} --index {})", f.index,
+                                          enumerated.spec, f.index),
+                              f.category + ": " + f.what, f.program});
+    results.push_back(std::move(row));
+  }
+
   campaigns::AblateOptions ablation;
   ablation.budget = options.ablate_budget;
   ablation.seed = options.seed;
@@ -130,16 +156,19 @@ int run_validate(const ValidateOptions& options) {
                          {"not_yet_run", {"proofs"}}};
   summary["campaigns"] = nlohmann::json::array();
   for (const auto& r : results) summary["campaigns"].push_back(to_json(r));
-  summary["four_way"] = {{"fuzz", fuzzed.table.to_json()}};
+  summary["four_way"] = {{"fuzz", fuzzed.table.to_json()}, {"enumerate", enumerated.to_json()}};
   summary["ablation"] = ablated.to_json();
 
   const std::string table = markdown_table(results);
   const std::string fuzz_table = fuzzed.table.render();
+  const std::string enumerate_table = enumerated.table.render();
   const std::string ablation_table = ablation_markdown(ablated);
   std::error_code ec;
   std::filesystem::create_directories(options.out, ec);
   const std::string markdown = "# ownmodel validate\n\n" + table + "\n## Four-way table (fuzz, mojo-1.0)\n\n```\n" +
-                               fuzz_table + "```\n\n## Rule ablation\n\n" + ablation_table +
+                               fuzz_table + "```\n\n## Four-way table (enumerated space " + enumerated.spec +
+                               ", " + enumerated.cardinality + " programs)\n\n```\n" + enumerate_table +
+                               "```\n\n## Rule ablation\n\n" + ablation_table +
                                "\nThe proof campaign is not built yet.\n";
   const bool written = !ec && write_atomically(out_dir / "summary.json", dump_json(summary) + "\n") &&
                        write_atomically(out_dir / "summary.md", markdown);
@@ -151,7 +180,9 @@ int run_validate(const ValidateOptions& options) {
                  "and mutated programs through the four-way oracle; rule ablation; the front end\n"
                  "over random trees and fuzzed inputs\n\n"
               << table << "\nfour-way table of the fuzz campaign (" << fuzzed.cases << " programs):\n"
-              << fuzz_table << "\nrule ablation (up to " << options.ablate_budget << " programs per rule):\n";
+              << fuzz_table << "\nfour-way table of the enumerated space " << enumerated.spec << " ("
+              << enumerated.cardinality << " programs, all of them):\n"
+              << enumerate_table << "\nrule ablation (up to " << options.ablate_budget << " programs per rule):\n";
     for (const auto& r : ablated.rules)
       std::cout << fmt::format("  {:<5} {}\n", spec_name(r.rule), r.summary());
     for (const auto& r : ablated.rules)
@@ -198,6 +229,8 @@ void add_validate_command(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   cmd->add_option("--ablate-budget", options->ablate_budget, "Programs tried per rule by ablation")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}))
+      ->capture_default_str();
+  cmd->add_option("--space", options->space, "Program space of the exhaustive campaign (see enumerate --help)")
       ->capture_default_str();
   cmd->add_option("--jobs,-j", options->jobs, "Worker threads")->check(CLI::Range(1u, 256u))->capture_default_str();
   cmd->add_option("--seed", options->seed, "Seed of the random campaigns")->capture_default_str();

@@ -19,5 +19,6 @@ void add_trace_command(CLI::App& app, int& exit_code);
 void add_verify_command(CLI::App& app, int& exit_code);
 void add_fuzz_command(CLI::App& app, int& exit_code);
 void add_ablate_command(CLI::App& app, int& exit_code);
+void add_enumerate_command(CLI::App& app, int& exit_code);
 
 }  // namespace ownmodel::cli

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   ownmodel::cli::add_verify_command(app, exit_code);
   ownmodel::cli::add_fuzz_command(app, exit_code);
   ownmodel::cli::add_ablate_command(app, exit_code);
+  ownmodel::cli::add_enumerate_command(app, exit_code);
   ownmodel::cli::add_validate_command(app, exit_code);
 
   try {

@@ -6,6 +6,7 @@
 
 #include "campaigns/ablate.h"
 #include "campaigns/classify.h"
+#include "campaigns/enumerate.h"
 #include "campaigns/fuzz.h"
 #include "generators/shrink.h"
 #include "model/syntax/parser.h"
@@ -271,6 +272,56 @@ TEST(Ablate, ARuleWhoseRejectionsRunSafelyIsNotSafetyRelated) {
   ASSERT_EQ(r.rules.size(), 1u);
   EXPECT_EQ(r.rules[0].verdict, Necessity::NotSafetyRelated) << r.rules[0].summary();
   EXPECT_EQ(r.rules[0].accepted_weakened, 5u);
+}
+
+}  // namespace
+}  // namespace ownmodel::campaigns
+
+namespace ownmodel::campaigns {
+namespace {
+
+TEST(Enumerate, TheTinySpaceHasNoFalseNegativeAndShardsAddUp) {
+  EnumerateOptions o;
+  o.space = *enumerate::parse_space("tiny").params;
+  o.jobs = 2;
+  const EnumerateResult whole = enumerate_space(o);
+  EXPECT_EQ(whole.cardinality, "8344");
+  EXPECT_EQ(whole.programs, 8344u);
+  EXPECT_EQ(whole.table.total(), 8344u);
+  EXPECT_EQ(whole.table.accepted_faulting, 0u);
+  EXPECT_EQ(whole.failure_count, 0u);
+  EXPECT_GT(whole.table.rejected_faulting, 0u);
+  EXPECT_GT(whole.table.rejected_safe, 0u);
+  // Three shards run alone cover the space exactly once.
+  FourWayTable sum;
+  std::uint64_t programs = 0;
+  for (std::uint64_t k = 0; k < 3; ++k) {
+    EnumerateOptions shard = o;
+    shard.jobs = 1;
+    shard.shard = {k, 3};
+    const EnumerateResult r = enumerate_space(shard);
+    programs += r.programs;
+    sum.merge(r.table);
+  }
+  EXPECT_EQ(programs, 8344u);
+  EXPECT_EQ(sum.to_json(), whole.table.to_json());
+}
+
+TEST(Enumerate, AWeakenedRuleSetShowsFalseNegativesWithTheirIndex) {
+  EnumerateOptions o;
+  o.space = *enumerate::parse_space("tiny").params;
+  o.rules = without("S1");
+  const EnumerateResult r = enumerate_space(o);
+  EXPECT_GT(r.table.accepted_faulting, 0u);
+  ASSERT_FALSE(r.failures.empty());
+  EXPECT_EQ(r.failures.front().category, "false-negative F-Uninit");
+  // The reported index replays to the reported program.
+  EnumerateOptions replay = o;
+  replay.only_index = enumerate::BigInt(r.failures.front().index);
+  const EnumerateResult one = enumerate_space(replay);
+  EXPECT_EQ(one.programs, 1u);
+  ASSERT_EQ(one.failures.size(), 1u);
+  EXPECT_EQ(one.failures[0].program, r.failures.front().program);
 }
 
 }  // namespace
