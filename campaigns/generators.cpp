@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "generators/ast_gen.h"
 #include "generators/mutate.h"
 #include "generators/program_gen.h"
@@ -39,12 +41,15 @@ rc::Gen<ast::Module> violating_any_rule() {
   });
 }
 
-/// One injected violation of `rule` in a small program (0–3 other steps), so
-/// counterexamples start small.
-rc::Gen<ast::Module> violating_small(Rule rule) {
+/// Injection `variant` of `rule` into a small program (0–3 other steps, swarm
+/// features), first in main: counterexamples start small, and every variant
+/// of the rule gets its turn.
+rc::Gen<ast::Module> violating_small(Rule rule, int variant) {
   return rc::gen::mapcat(rc::gen::pair(gen::swarm_features(), rc::gen::inRange(0, 4)),
-                         [rule](const std::pair<gen::Features, int>& p) {
-                           return gen::violating_program(rule, p.first, p.second);
+                         [rule, variant](const std::pair<gen::Features, int>& p) {
+                           return rc::gen::map(gen::plan(p.second), [rule, variant, f = p.first](const gen::Plan& plan) {
+                             return gen::violating_module(rule, f, plan, 0, variant);
+                           });
                          });
 }
 
@@ -63,10 +68,14 @@ std::vector<NamedGenerator> default_generators() {
 std::vector<NamedGenerator> generators_for_rule(Rule rule) {
   const auto injectable = gen::injectable_rules();
   if (std::find(injectable.begin(), injectable.end(), rule) == injectable.end()) return default_generators();
-  return {{"mutated-small", violating_small(rule)},
-          {"mutated", rc::gen::mapcat(gen::swarm_features(), [rule](const gen::Features& f) {
-             return rc::gen::withSize([rule, f](int size) { return gen::violating_program(rule, f, std::max(1, size / 10)); });
-           })}};
+  std::vector<NamedGenerator> gens;
+  for (int v = 0; v < gen::injection_variants(rule); ++v)
+    gens.push_back({fmt::format("injection-{}", v + 1), violating_small(rule, v)});
+  gens.push_back({"mutated", rc::gen::mapcat(gen::swarm_features(), [rule](const gen::Features& f) {
+                    return rc::gen::withSize(
+                        [rule, f](int size) { return gen::violating_program(rule, f, std::max(1, size / 10)); });
+                  })});
+  return gens;
 }
 
 rc::Shrinkable<ast::Module> generate_case(const std::vector<NamedGenerator>& generators, std::uint64_t seed,
