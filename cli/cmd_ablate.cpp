@@ -55,7 +55,7 @@ int run_ablate(const AblateCliOptions& o) {
     if (!r.save_error.empty()) j["save_error"] = r.save_error;
     std::cout << dump_json(j) << "\n";
   } else {
-    std::cout << fmt::format("ownmodel ablate: {} rules of {}, up to {} programs each, seed {}, {:.1f} s\n\n",
+    std::cout << fmt::format("ownmodel ablate: {} rule(s) of {}, up to {} programs each, seed {}, {:.1f} s\n\n",
                              r.rules.size(), options.base.name(), o.budget, o.seed, r.seconds);
     std::cout << fmt::format("  {:<6} {:>8} {:>9} {:>9} {:>8}  {}\n", "rule", "programs", "rejected", "alone",
                              "faulting", "verdict");

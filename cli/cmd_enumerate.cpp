@@ -76,10 +76,12 @@ int run_enumerate(const EnumerateCliOptions& o) {
     j["jobs"] = o.jobs;
     std::cout << dump_json(j) << "\n";
   } else {
-    std::cout << fmt::format("ownmodel enumerate: space {} ({})\n  cardinality {}; shard {} = indices [{}, {})\n"
+    const std::string range = o.index ? "index " + r.begin
+                                      : fmt::format("shard {} = indices [{}, {})", o.shard, r.begin, r.end);
+    std::cout << fmt::format("ownmodel enumerate: space {} ({})\n  cardinality {}; {}\n"
                              "  {} programs under {} in {:.1f} s: {:.0f} programs/s on {} job(s)\n\n",
-                             r.spec, r.description, r.cardinality, o.shard, r.begin, r.end, r.programs,
-                             options.rules.name(), r.seconds, r.programs_per_second(), o.jobs)
+                             r.spec, r.description, r.cardinality, range, r.programs, options.rules.name(),
+                             r.seconds, r.programs_per_second(), o.jobs)
               << r.table.render();
     for (const auto& f : r.failures)
       std::cout << fmt::format("\nFAILED index {}: {}\n  {}\n  replay: ownmodel enumerate --space {} --index {}\n{}",
