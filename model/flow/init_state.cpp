@@ -175,6 +175,12 @@ void FunctionAnalysis::edge(State& s, const Bits& live_target, const EdgeRef& wh
   if (dead.empty()) return;
   // D1 in straight-line code; D2 where control splits or merges, and on error edges.
   bool straight = where.where == EdgeRef::Where::Intra || where.where == EdgeRef::Where::Entry;
+  // The normal edge of a raising call is where control splits (its other
+  // successor is the handler): what dies there did not have its last use in the call.
+  if (where.where == EdgeRef::Where::Intra && where.index < f.blocks[where.from].instrs.size())
+    if (const auto* call = std::get_if<ir::Call>(&f.blocks[where.from].instrs[where.index].node);
+        call && call->unwind != ir::none)
+      straight = false;
   if (where.where == EdgeRef::Where::Block) {
     std::size_t normal_out = 0;
     for (auto [it, end] = boost::out_edges(where.from, cfg_); it != end; ++it)
