@@ -119,5 +119,59 @@ TEST(CheckEquivalence, CorporaUnchangedUnderEveryPreset) {
             "mojo-24.5 rules 7eb68e7a8173ed04\n");
 }
 
+/* --- CheckCache gives the same results as no cache ------------------------ */
+
+TEST(CheckEquivalence, CacheChangesNothingOnTheTinySpace) {
+  const enumerate::Space space(*enumerate::parse_space("tiny").params);
+  const RuleSet rules;
+  CheckCache cache;
+  for (enumerate::Cursor c(space); !c.done(); c.next()) {
+    const std::string plain = observe(check_module(c.module(), rules));
+    const std::string cached = observe(check_module(c.module(), rules, cache));
+    ASSERT_EQ(cached, plain) << "program " << c.index().str();
+  }
+  // The prelude's five functions are replayed, main is checked.
+  EXPECT_GT(cache.functions_reused(), 4 * cache.functions_checked() / 2);
+}
+
+TEST(CheckEquivalence, CacheChangesNothingOnTheCorpora) {
+  // One cache through every file and preset, each file twice in a row (the
+  // second check replays all of it), so entries are replaced many times.
+  CheckCache cache;
+  for (std::string_view name : RuleSet::preset_names()) {
+    const RuleSet rules = *RuleSet::preset(name);
+    for (const char* dir : {"examples", "tests/data/rules"})
+      for (const fs::path& path : mojo_files(source_dir / dir)) {
+        const SourceFile source(path.filename().string(), corpus::read_text(path));
+        const std::string plain = observe(check_source(source, rules));
+        ASSERT_EQ(observe(check_source(source, rules, cache)), plain) << path << " " << name;
+        ASSERT_EQ(observe(check_source(source, rules, cache)), plain) << path << " " << name;
+      }
+  }
+  EXPECT_GT(cache.functions_reused(), 0u);
+}
+
+TEST(CheckEquivalence, CacheSeesPositionsAndBodies) {
+  // Same declarations, main moved down a line, then a body changed: no stale replay.
+  const std::string a =
+      "struct S:\n    var n: Int\n    def __init__(out self):\n        self.n = 1\n"
+      "def f(x: Int):\n    print(x)\n"
+      "def main():\n    var q = 1\n    f(q)\n";
+  const std::string b =
+      "struct S:\n    var n: Int\n    def __init__(out self):\n        self.n = 1\n"
+      "def f(x: Int):\n    print(x)\n"
+      "\ndef main():\n    var q = 1\n    f(q)\n";
+  const std::string c =
+      "struct S:\n    var n: Int\n    def __init__(out self):\n        pass\n"
+      "def f(x: Int):\n    print(x)\n"
+      "def main():\n    var q = 1\n    f(q)\n";
+  const RuleSet rules;
+  CheckCache cache;
+  for (const std::string* text : {&a, &a, &b, &a, &c, &a}) {
+    const SourceFile source("t.mojo", *text);
+    ASSERT_EQ(observe(check_source(source, rules, cache)), observe(check_source(source, rules)));
+  }
+}
+
 }  // namespace
 }  // namespace ownmodel
