@@ -105,6 +105,9 @@ void BM_EnumerateCheck(benchmark::State& state) {
     programs.advance();
   }
   rate(state);
+  if (check.cache)
+    state.counters["reused fns/program"] =
+        static_cast<double>(check.cache->functions_reused()) / static_cast<double>(state.iterations());
   state.counters["accepted %"] = 100.0 * static_cast<double>(accepted) / static_cast<double>(state.iterations());
   label(state);
 }
