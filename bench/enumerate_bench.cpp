@@ -9,6 +9,7 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "generators/enumerate.h"
@@ -59,8 +60,23 @@ const char* spec_arg(const benchmark::State& state) {
 
 void label(benchmark::State& state) {
   const enumerate::Space& s = space_of(spec_arg(state));
-  state.SetLabel(s.params().spec() + " n=" + s.cardinality().str());
+  std::string text = s.params().spec() + " n=" + s.cardinality().str();
+  if (state.range(1) != 0) text += " cached";
+  state.SetLabel(text);
 }
+
+/// check_module, with a CheckCache when the benchmark's second argument is 1
+/// (the prelude's functions are then checked once).
+struct Checker {
+  explicit Checker(const benchmark::State& state) {
+    if (state.range(1) != 0) cache.emplace();
+  }
+  CheckResult operator()(const ast::Module& m) {
+    return cache ? check_module(m, rules, *cache) : check_module(m, rules);
+  }
+  const RuleSet rules{};
+  std::optional<CheckCache> cache;
+};
 
 void BM_Enumerate(benchmark::State& state) {
   Looping programs(space_of(spec_arg(state)));
@@ -76,32 +92,35 @@ void BM_Enumerate(benchmark::State& state) {
       static_cast<double>(statements) / static_cast<double>(state.iterations());
   label(state);
 }
-BENCHMARK(BM_Enumerate)->Arg(0)->Arg(1)->Arg(2);
+BENCHMARK(BM_Enumerate)->Args({0, 0})->Args({1, 0})->Args({2, 0});
 
 void BM_EnumerateCheck(benchmark::State& state) {
   Looping programs(space_of(spec_arg(state)));
-  const RuleSet rules{};
+  Checker check(state);
   std::uint64_t accepted = 0;
   for (auto _ : state) {
-    const CheckResult r = check_module(programs.next(), rules);
+    const CheckResult r = check(programs.next());
     accepted += r.accepted ? 1 : 0;
     benchmark::DoNotOptimize(r.elaborated);
     programs.advance();
   }
   rate(state);
+  if (check.cache)
+    state.counters["reused fns/program"] =
+        static_cast<double>(check.cache->functions_reused()) / static_cast<double>(state.iterations());
   state.counters["accepted %"] = 100.0 * static_cast<double>(accepted) / static_cast<double>(state.iterations());
   label(state);
 }
-BENCHMARK(BM_EnumerateCheck)->Arg(0)->Arg(1);
+BENCHMARK(BM_EnumerateCheck)->Args({0, 0})->Args({0, 1})->Args({1, 0})->Args({1, 1});
 
 void BM_EnumerateCheckRun(benchmark::State& state) {
   Looping programs(space_of(spec_arg(state)));
-  const RuleSet rules{};
+  Checker check(state);
   // The four-way table (anchors.md §3.2) over the programs this run saw; a
   // program faults when either value of `a` reaches a fault.
   std::uint64_t safe = 0, faulting = 0, false_positive = 0, false_negative = 0, other = 0, steps = 0;
   for (auto _ : state) {
-    const CheckResult r = check_module(programs.next(), rules);
+    const CheckResult r = check(programs.next());
     programs.advance();
     if (!r.elaborated) {
       ++other;
@@ -134,7 +153,7 @@ void BM_EnumerateCheckRun(benchmark::State& state) {
   state.counters["steps/program"] = static_cast<double>(steps) / n;
   label(state);
 }
-BENCHMARK(BM_EnumerateCheckRun)->Arg(0)->Arg(1);
+BENCHMARK(BM_EnumerateCheckRun)->Args({0, 0})->Args({0, 1})->Args({1, 0})->Args({1, 1});
 
 }  // namespace
 

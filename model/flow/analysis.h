@@ -163,7 +163,7 @@ class FunctionAnalysis {
   /// Replays every reached point with the fixed point states: reports rules to
   /// `sink` (when not null) and gives every edge's destructions to `deaths`
   /// (when set).
-  void walk(DiagnosticSink* sink, const DeathSink& deaths);
+  void walk(DiagnosticSink* sink, const DeathSink& deaths) const;
 
   // Queries used by the elaborator (after run()).
   [[nodiscard]] const std::vector<Node>& nodes() const { return nodes_; }

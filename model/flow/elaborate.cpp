@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <optional>
 #include <tuple>
 #include <variant>
 
@@ -20,7 +21,8 @@ namespace {
 // one instruction, leaving no point to end the old value. The result goes to
 // a fresh temporary instead, moved into x after the call: the old value then
 // dies between the call and the move.
-void route_aliased_results(const ir::Module& module, ir::Function& f) {
+/// Returns whether it changed `f`.
+bool route_aliased_results(const ir::Module& module, ir::Function& f) {
   struct Reroute {
     ir::BlockId block;
     std::size_t instr;
@@ -55,6 +57,7 @@ void route_aliased_results(const ir::Module& module, ir::Function& f) {
         *dst = ir::Place{id, {}, dst->span};
       }
     }
+  if (todo.empty()) return false;
   // Later instructions first, so earlier indices stay valid.
   for (auto it = todo.rbegin(); it != todo.rend(); ++it) {
     ir::BasicBlock& block = f.blocks[it->block];
@@ -73,16 +76,16 @@ void route_aliased_results(const ir::Module& module, ir::Function& f) {
     go->target = static_cast<ir::BlockId>(f.blocks.size());
     f.blocks.push_back(std::move(next));
   }
+  return true;
 }
 
 // D7: an implicit copy whose source is owned, rooted and not live after it
 // is the transfer of that value. A field source qualifies when the field
 // alone would die right after (its struct stays live).
-void convert_copies(const ir::Module& module, ir::Function& f, const RuleSet& rules) {
+// `a` is an analysis of `f` as it is now. Returns whether it changed `f`.
+bool convert_copies(ir::Function& f, const FunctionAnalysis& a) {
   std::vector<std::pair<ir::BlockId, std::size_t>> to_move;
   {
-    FunctionAnalysis a(module, f, rules);
-    a.run();
     const auto& nodes = a.nodes();
     for (ir::BlockId b = 0; b < f.blocks.size(); ++b)
       for (std::size_t k = 0; k < f.blocks[b].instrs.size(); ++k) {
@@ -102,6 +105,7 @@ void convert_copies(const ir::Module& module, ir::Function& f, const RuleSet& ru
     const ir::Copy c = std::get<ir::Copy>(instr.node);
     instr.node = ir::Move{c.dst, c.src};
   }
+  return !to_move.empty();
 }
 
 struct Insertion {
@@ -119,15 +123,14 @@ struct NewBlock {
 // §5 Placement: the destructions of each edge go where they run exactly on
 // that edge: after the instruction, at the start of a target with one
 // predecessor, at the end of a source with one successor, or in a new block.
-void place_destroys(const ir::Module& module, ir::Function& f, const RuleSet& rules) {
+// `a` is an analysis of `f` as it is now.
+void place_destroys(ir::Function& f, const FunctionAnalysis& a) {
   std::vector<std::vector<Insertion>> inserts(f.blocks.size());
   std::vector<NewBlock> new_blocks;
   std::vector<ir::Instr> at_entry;
   bool entry_has_preds = false;
   std::size_t seq = 0;
   {
-    FunctionAnalysis a(module, f, rules);
-    a.run();
     const Cfg& g = a.cfg();
     entry_has_preds = boost::in_degree(f.entry, g) != 0;
     auto single_pred = [&](ir::BlockId t) { return t != f.entry && boost::in_degree(t, g) == 1; };
@@ -214,12 +217,26 @@ void place_destroys(const ir::Module& module, ir::Function& f, const RuleSet& ru
 }  // namespace
 
 void elaborate(ir::Module& module, const RuleSet& rules) {
-  for (ir::Function& f : module.functions) {
-    if (f.entry >= f.blocks.size()) continue;
-    route_aliased_results(module, f);
-    convert_copies(module, f, rules);
-    place_destroys(module, f, rules);
-  }
+  for (ir::Function& f : module.functions) check_and_elaborate(module, f, nullptr, rules);
+}
+
+void check_and_elaborate(ir::Module& module, ir::Function& f, DiagnosticSink* sink,
+                         const RuleSet& rules) {
+  if (f.entry >= f.blocks.size()) return;
+  // The analysis is rebuilt only after an edit: most functions need one.
+  std::optional<FunctionAnalysis> a;
+  a.emplace(module, f, rules);
+  a->run();
+  // Synthesized bodies are correct by construction and have no source to point at.
+  if (sink && !f.synthesized) a->walk(sink, {});
+  auto fresh = [&] {
+    a.reset();
+    a.emplace(module, f, rules);
+    a->run();
+  };
+  if (route_aliased_results(module, f)) fresh();
+  if (convert_copies(f, *a)) fresh();
+  place_destroys(f, *a);
 }
 
 }  // namespace ownmodel::flow

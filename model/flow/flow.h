@@ -19,4 +19,13 @@ void check_flow(const ir::Module& module, DiagnosticSink& sink);
 /// Rewrites `module` in place into its elaborated form.
 void elaborate(ir::Module& module, const RuleSet& rules);
 
+/// check_flow then elaborate for one function, sharing one analysis between
+/// the rules and the elaboration whenever the elaboration's own edits leave
+/// the function unchanged. Reports to `sink` when set (synthesized functions
+/// report nothing, as in check_flow). check_flow followed by elaborate gives
+/// the same diagnostics and functions as this over every function in order:
+/// neither reads any function but its own.
+void check_and_elaborate(ir::Module& module, ir::Function& f, DiagnosticSink* sink,
+                         const RuleSet& rules);
+
 }  // namespace ownmodel::flow

@@ -247,7 +247,7 @@ class RuleReporter final : public Reporter {
 
 }  // namespace
 
-void FunctionAnalysis::walk(DiagnosticSink* sink, const DeathSink& deaths) {
+void FunctionAnalysis::walk(DiagnosticSink* sink, const DeathSink& deaths) const {
   if (f.entry >= f.blocks.size()) return;
   std::optional<RuleReporter> reporter;
   if (sink) reporter.emplace(*this, *sink);

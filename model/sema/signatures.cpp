@@ -417,7 +417,7 @@ BlockId compact_blocks(ir::Function& f, BlockId keep) {
 namespace ownmodel::sema {
 
 std::optional<ir::Module> lower(const ast::Module& module, DiagnosticSink& sink,
-                                const LowerLimits& limits) {
+                                const LowerLimits& limits, BodyReuse* reuse) {
   detail::Ctx c(module, sink, limits);
   c.add_builtin_types();
   detail::declare_structs(c);
@@ -430,9 +430,37 @@ std::optional<ir::Module> lower(const ast::Module& module, DiagnosticSink& sink,
     return std::nullopt;
   }
   for (ir::FunctionId id = 0; id < c.mod.functions.size() && !c.limit_hit; ++id) {
-    detail::FnLowerer lowerer(c, id);
-    if (c.mod.functions[id].synthesized) lowerer.run_fieldwise();
-    else lowerer.run();
+    if (!reuse) {
+      detail::FnLowerer lowerer(c, id);
+      if (c.mod.functions[id].synthesized) lowerer.run_fieldwise();
+      else lowerer.run();
+      continue;
+    }
+    if (const BodyTrace* t = reuse->reuse(id, c.sigs[id].decl)) {
+      for (const Diagnostic& d : t->diagnostics)
+        sink.report_code(d.severity, d.code, d.span, d.message, d.notes);
+      c.instr_count += t->instructions;
+      c.mod.functions[id].blocks.clear();
+      continue;
+    }
+    // What the body may change beyond its own function (see BodyTrace).
+    const std::size_t types = c.mod.types.size(), said = sink.diagnostics().size(),
+                      counted = c.instr_count;
+    const bool fatal = c.fatal;
+    {
+      detail::FnLowerer lowerer(c, id);
+      if (c.mod.functions[id].synthesized) lowerer.run_fieldwise();
+      else lowerer.run();
+    }
+    if (c.mod.types.size() != types || c.fatal != fatal || c.limit_hit) {
+      reuse->lowered(id, nullptr);
+      continue;
+    }
+    BodyTrace t;
+    t.diagnostics.assign(sink.diagnostics().begin() + static_cast<std::ptrdiff_t>(said),
+                         sink.diagnostics().end());
+    t.instructions = c.instr_count - counted;
+    reuse->lowered(id, &t);
   }
   if (c.fatal) return std::nullopt;
   return std::move(c.mod);
