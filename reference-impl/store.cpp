@@ -175,7 +175,8 @@ void check_root_alive(Ctx& c, RootId r, std::string_view through) {
 
 Loc through_pointer(Ctx& c, const PtrV& ptr, std::int64_t extra) {
   c.unsafe = true;
-  const std::int64_t k = ptr.offset + extra;
+  // Wraps at 64 bits like Int arithmetic (and the Z3 encoding), never C++ overflow.
+  const auto k = static_cast<std::int64_t>(static_cast<std::uint64_t>(ptr.offset) + static_cast<std::uint64_t>(extra));
   if (ptr.block != none) {
     const HeapBlock& b = c.s.blocks.at(ptr.block);
     if (!b.live) {

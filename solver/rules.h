@@ -42,6 +42,12 @@ struct Resolved {
                                                          const ir::Operand& o, Effect& eff);
 /// The length of the decimal form of `n` (`String(n)`, a leading '-' when negative).
 [[nodiscard]] z3::expr decimal_length(Enc& e, const z3::expr& n);
+/// Int arithmetic wraps at 64 bits (§6): `r` reduced modulo 2^64 into [-2^63, 2^63).
+/// `wrap_sum` is exact for -2^64 ≤ r < 2^64 — a sum or difference of two 64-bit
+/// values, which every Int of a run is — with two comparisons and no division;
+/// `wrap_any` for every r (a product).
+[[nodiscard]] z3::expr wrap_sum(Enc& e, const z3::expr& r);
+[[nodiscard]] z3::expr wrap_any(Enc& e, const z3::expr& r);
 
 /* --- Location-level cores (shared by several rules and the pending expansions). --- */
 void move_at(Enc& e, Effect& eff, const z3::expr& dst, const z3::expr& src, ir::TypeId t);

@@ -20,7 +20,7 @@ z3::expr through_pointer(Enc& e, const SymState& s, const z3::expr& loc, const z
                          ir::TypeId element, Effect& eff) {
   eff.fail(Rule::F_Uninit, sel(s.st, loc) != kInit);
   const z3::expr b = sel(s.val, loc);
-  const z3::expr k = sel(s.aux, loc) + extra;
+  const z3::expr k = wrap_sum(e, sel(s.aux, loc) + extra);  // offset + index, an Int sum
   const z3::expr kind = sel(s.bkind, b), status = sel(s.bst, b);
   const z3::expr heap = kind != kStackTarget;
   eff.fail(Rule::F_Use_After_Free, heap && status == kFreedByFree);
@@ -119,6 +119,17 @@ z3::expr decimal_length(Enc& e, const z3::expr& n) {
     len = len + z3::ite(m >= e.ctx.int_val(power.c_str()), e.num(1), e.num(0));
   }
   return len;
+}
+
+z3::expr wrap_sum(Enc& e, const z3::expr& r) {
+  const z3::expr half = e.ctx.int_val("9223372036854775808"), full = e.ctx.int_val("18446744073709551616");
+  return z3::ite(r >= half, r - full, z3::ite(r < -half, r + full, r));
+}
+
+z3::expr wrap_any(Enc& e, const z3::expr& r) {
+  // ((r + 2^63) mod 2^64) - 2^63; Z3's div by a positive constant is floor division.
+  const z3::expr half = e.ctx.int_val("9223372036854775808"), full = e.ctx.int_val("18446744073709551616");
+  return r - full * ((r + half) / full);
 }
 
 namespace {
@@ -323,17 +334,21 @@ std::pair<z3::expr, z3::expr> eval_op(Enc& e, const FrameEnv& f, const SymState&
   const auto b01 = [&](const z3::expr& c) { return z3::ite(c, e.num(1), e.num(0)); };
   const z3::expr zero = e.num(0);
   switch (a.op) {
-    case ir::OpKind::Add: { auto x = arg(0); auto y = arg(1); return {x + y, zero}; }
-    case ir::OpKind::Sub: { auto x = arg(0); auto y = arg(1); return {x - y, zero}; }
-    case ir::OpKind::Mul: { auto x = arg(0); auto y = arg(1); return {x * y, zero}; }
-    case ir::OpKind::Neg: return {-arg(0), zero};
+    // Operands are 64-bit values; results wrap modulo 2^64 like the machine's.
+    case ir::OpKind::Add: { auto x = arg(0); auto y = arg(1); return {wrap_sum(e, x + y), zero}; }
+    case ir::OpKind::Sub: { auto x = arg(0); auto y = arg(1); return {wrap_sum(e, x - y), zero}; }
+    case ir::OpKind::Mul: { auto x = arg(0); auto y = arg(1); return {wrap_any(e, x * y), zero}; }
+    case ir::OpKind::Neg: return {wrap_sum(e, -arg(0)), zero};  // -INT64_MIN wraps to INT64_MIN
     case ir::OpKind::FloorDiv:
     case ir::OpKind::Mod: {
       auto x = arg(0);
       auto y = arg(1);
       eff.abort(y == 0);
-      const z3::expr q = z3::ite(y > 0, x / y, (-x) / (-y));  // Z3 div is Euclidean: floor for y > 0
-      return {a.op == ir::OpKind::FloorDiv ? q : x - y * q, zero};
+      // Floor division: Z3's div is Euclidean, which is floor for y > 0. The
+      // exact quotient leaves the range only for INT64_MIN // -1 = 2^63, which
+      // wraps to INT64_MIN; the remainder x - y*q (exact q) is then 0.
+      const z3::expr q = z3::ite(y > 0, x / y, (-x) / (-y));
+      return {a.op == ir::OpKind::FloorDiv ? wrap_sum(e, q) : x - y * q, zero};
     }
     case ir::OpKind::Eq: { auto x = arg(0); auto y = arg(1); return {b01(x == y), zero}; }
     case ir::OpKind::Ne: { auto x = arg(0); auto y = arg(1); return {b01(x != y), zero}; }
@@ -368,7 +383,7 @@ std::pair<z3::expr, z3::expr> eval_op(Enc& e, const FrameEnv& f, const SymState&
       const Resolved r = resolve(e, f, s, *p, eff);
       eff.fail(Rule::F_Uninit, sel(s.st, r.loc) != kInit);
       auto n = arg(1);
-      return {sel(s.val, r.loc), sel(s.aux, r.loc) + n};
+      return {sel(s.val, r.loc), wrap_sum(e, sel(s.aux, r.loc) + n)};  // the offset wraps like an Int
     }
     case ir::OpKind::Len: {
       // list(b, n) holds n in aux; a String holds its byte length there.
