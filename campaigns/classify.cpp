@@ -158,6 +158,11 @@ Classification classify(const ast::Module& module, const RuleSet& rules, const C
   return classify_checked(check_module(module, rules), options);
 }
 
+Classification classify(const ast::Module& module, const RuleSet& rules, const ClassifyOptions& options,
+                        CheckCache& cache) {
+  return classify_checked(check_module(module, rules, cache), options);
+}
+
 Classification classify(const SourceFile& source, const RuleSet& rules, const ClassifyOptions& options) {
   return classify_checked(check_source(source, rules), options);
 }

@@ -63,8 +63,9 @@ EnumerateResult enumerate_space(const EnumerateOptions& options) {
     const BigInt from = begin + count * job / jobs, to = begin + count * (job + 1) / jobs;
     FourWayTable table;
     std::uint64_t local_done = 0;
+    CheckCache cache;  // the prelude is the same in every program of a space
     for (enumerate::Cursor cursor(space, from, to); !cursor.done(); cursor.next()) {
-      const Classification c = classify(cursor.module(), options.rules, options.classify);
+      const Classification c = classify(cursor.module(), options.rules, options.classify, cache);
       table.add(c);
       if (const Verdict v = property_failure(c); !v.category.empty()) {
         std::lock_guard lock(mutex);

@@ -153,6 +153,7 @@ FuzzResult fuzz(const FuzzOptions& options, std::vector<NamedGenerator> generato
   auto worker = [&] {
     FourWayTable table;
     std::map<std::string, FourWayTable> by_generator;
+    CheckCache cache;
     for (std::uint64_t i; (i = next.fetch_add(1)) < end;) {
       std::optional<rc::Shrinkable<ast::Module>> program;
       ast::Module module;
@@ -161,7 +162,7 @@ FuzzResult fuzz(const FuzzOptions& options, std::vector<NamedGenerator> generato
         program.emplace(generate_case(generators, options.seed, i));
         module = program->value();
       }
-      const CheckResult checked = check_module(module, options.rules);
+      const CheckResult checked = check_module(module, options.rules, cache);
       const Classification c = classify_checked(checked, options.classify);
       Verdict verdict = checked.elaborated ? property_failure(c) : Verdict{};
       if (checked.elaborated && verdict.category.empty() && options.determinism_every &&
