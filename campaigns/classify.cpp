@@ -69,7 +69,9 @@ ir::FunctionId runnable_entry(const ir::Module& m) {
   if (m.entry != ir::none) return simple(m.functions[m.entry]) ? m.entry : ir::none;
   for (ir::FunctionId id = 0; id < m.functions.size(); ++id) {
     const ir::Function& f = m.functions[id];
-    if (!f.synthesized && f.self_type == ir::none && simple(f)) return id;
+    // No result: a value returned from the entry has no one to destroy it,
+    // which the machine would rightly call a leak of the harness, not of the program.
+    if (!f.synthesized && f.self_type == ir::none && f.result == ir::none && simple(f)) return id;
   }
   return ir::none;
 }

@@ -77,9 +77,9 @@ struct Classification {
 };
 
 /// The function a run starts from: `main` (when its parameters are all Int or
-/// Bool), or else, when there is no `main`, the first plain function
-/// whose parameters are all Int or Bool (generated modules rarely have a
-/// `main`); ir::none when there is none.
+/// Bool), or else, when there is no `main`, the first plain function without
+/// a result whose parameters are all Int or Bool (generated modules rarely
+/// have a `main`); ir::none when there is none.
 [[nodiscard]] ir::FunctionId runnable_entry(const ir::Module& module);
 
 /// Runs an elaborated module on every input set; fills the runtime half of `c`.

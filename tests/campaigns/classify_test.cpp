@@ -84,6 +84,9 @@ TEST(Classify, ExclusivityRejectionOfAStringIsAFalsePositive) {
 TEST(Classify, IllFormedAndNotRunnable) {
   EXPECT_EQ(classify(parse_ok("def main():\n    print(nowhere)\n"), RuleSet()).quadrant, Quadrant::IllFormed);
   EXPECT_EQ(classify(parse_ok("def f(s: String):\n    print(s)\n"), RuleSet()).quadrant, Quadrant::NotRunnable);
+  // Found by the fuzz campaign: a function with a result is no entry (its
+  // returned value would be reported as leaked by the harness).
+  EXPECT_EQ(classify(parse_ok("def p() -> String:\n    return \"\"\n"), RuleSet()).quadrant, Quadrant::NotRunnable);
 }
 
 TEST(Classify, AStepBoundIsInconclusiveNeverSafe) {
