@@ -16,18 +16,6 @@ namespace fs = std::filesystem;
 
 constexpr std::size_t kKeptFailures = 20;
 
-std::vector<fs::path> mojo_files(const std::vector<std::string>& dirs) {
-  std::vector<fs::path> found;
-  for (const std::string& dir : dirs) {
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) continue;
-    for (const auto& entry : fs::recursive_directory_iterator(dir, ec))
-      if (entry.is_regular_file() && entry.path().extension() == ".mojo") found.push_back(entry.path());
-  }
-  std::sort(found.begin(), found.end());
-  return found;
-}
-
 /// What is wrong with the checker's answer for one file; empty when it matches.
 std::string judge(const std::string& text) {
   // Rules: the superset of keys, since this reads both corpora.
@@ -65,7 +53,7 @@ CampaignResult corpus_verdicts(const std::vector<std::string>& dirs, const Progr
   const auto start = std::chrono::steady_clock::now();
   CampaignResult result;
   result.name = "corpus: checker verdicts";
-  const std::vector<fs::path> files = mojo_files(dirs);
+  const std::vector<fs::path> files = corpus::mojo_files(dirs);
   for (const fs::path& path : files) {
     const std::string problem = judge(corpus::read_text(path));
     ++result.cases;

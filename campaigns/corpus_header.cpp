@@ -138,4 +138,17 @@ Header read_header(std::string_view text, Corpus corpus) {
   return h;
 }
 
+std::vector<std::filesystem::path> mojo_files(const std::vector<std::string>& dirs) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> found;
+  for (const std::string& dir : dirs) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) continue;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+      if (it->is_regular_file() && it->path().extension() == ".mojo") found.push_back(it->path());
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
 }  // namespace ownmodel::corpus

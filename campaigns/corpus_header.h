@@ -70,6 +70,10 @@ struct Header {
 /// Parses `<line>:<col>: <message> [<code>]`; nullopt when malformed.
 [[nodiscard]] std::optional<ExpectedDiagnostic> parse_expected(std::string_view value);
 
+/// Every `.mojo` file under each folder (recursively; a missing folder adds
+/// none), in path order: the files a corpus campaign runs over.
+[[nodiscard]] std::vector<std::filesystem::path> mojo_files(const std::vector<std::string>& dirs);
+
 /// The whole file as bytes; empty when it cannot be read.
 [[nodiscard]] std::string read_text(const std::filesystem::path& path);
 

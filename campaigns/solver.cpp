@@ -17,12 +17,7 @@ CampaignResult corpus_verified(const std::string& dir, unsigned bound, const Pro
   const auto start = std::chrono::steady_clock::now();
   CampaignResult result;
   result.name = fmt::format("corpus: Z3 finds no fault (bound {})", bound);
-  std::vector<fs::path> files;
-  std::error_code ec;
-  if (fs::is_directory(dir, ec))
-    for (const auto& entry : fs::recursive_directory_iterator(dir, ec))
-      if (entry.is_regular_file() && entry.path().extension() == ".mojo") files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
+  const std::vector<fs::path> files = corpus::mojo_files({dir});
   std::uint64_t done = 0;
   for (const fs::path& path : files) {
     if (progress) progress(++done, files.size());
