@@ -77,15 +77,6 @@ Probe probe(const ast::Module& m, Rule rule, const RuleSet& base, const RuleSet&
   return p;
 }
 
-std::string inputs_text(const InputSet& inputs) {
-  std::string s;
-  for (const auto& [name, v] : inputs)
-    s += fmt::format("{}{}={}", s.empty() ? "" : " ", name,
-                     std::holds_alternative<bool>(v) ? (std::get<bool>(v) ? "True" : "False")
-                                                     : std::to_string(std::get<std::int64_t>(v)));
-  return s;
-}
-
 RuleAblation ablate_one(Rule rule, const AblateOptions& o, const std::vector<NamedGenerator>& gens,
                         std::string& save_error) {
   const auto start = std::chrono::steady_clock::now();
@@ -172,9 +163,7 @@ RuleAblation ablate_one(Rule rule, const AblateOptions& o, const std::vector<Nam
                            inputs_text(last.weakened.fault_inputs));
     std::string inputs_args;
     for (const auto& [name, v] : last.weakened.fault_inputs)
-      inputs_args += fmt::format(" --arg {}={}", name,
-                                 std::holds_alternative<bool>(v) ? (std::get<bool>(v) ? "True" : "False")
-                                                                 : std::to_string(std::get<std::int64_t>(v)));
+      inputs_args += fmt::format(" --arg {}={}", name, input_value_text(v));
     cx.replay = fmt::format("{} --rule {} --seed {} --budget {}", o.replay_prefix, spec_name(rule), o.seed,
                             o.budget);
     if (!o.out_dir.empty()) {

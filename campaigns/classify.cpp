@@ -22,6 +22,17 @@ const char* quadrant_name(Quadrant q) {
   return "?";
 }
 
+std::string input_value_text(const run::InputValue& v) {
+  return std::holds_alternative<bool>(v) ? (std::get<bool>(v) ? "True" : "False")
+                                         : std::to_string(std::get<std::int64_t>(v));
+}
+
+std::string inputs_text(const InputSet& inputs) {
+  std::string s;
+  for (const auto& [name, v] : inputs) s += fmt::format("{}{}={}", s.empty() ? "" : " ", name, input_value_text(v));
+  return s;
+}
+
 std::string Classification::category() const {
   std::string c = quadrant_name(quadrant);
   if (fault) c += fmt::format(" {}", spec_name(fault->kind));

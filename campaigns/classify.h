@@ -53,6 +53,11 @@ struct ClassifyOptions {
 
 using InputSet = std::vector<std::pair<std::string, run::InputValue>>;
 
+/// `True`, `False` or the decimal Int, as `--arg` takes it.
+[[nodiscard]] std::string input_value_text(const run::InputValue& v);
+/// `a=True n=3`.
+[[nodiscard]] std::string inputs_text(const InputSet& inputs);
+
 struct Classification {
   bool accepted = false;
   /// The distinct rule ids of the error diagnostics, in catalogue order; a

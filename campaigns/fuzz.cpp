@@ -47,12 +47,7 @@ std::string determinism_problem(const ir::Module& module, const ClassifyOptions&
 
 std::string fault_line(const Classification& c) {
   if (!c.fault) return {};
-  std::string inputs;
-  for (const auto& [name, v] : c.fault_inputs)
-    inputs += fmt::format("{}{}={}", inputs.empty() ? "" : " ", name,
-                          std::holds_alternative<bool>(v) ? (std::get<bool>(v) ? "True" : "False")
-                                                          : std::to_string(std::get<std::int64_t>(v)));
-  return fmt::format("{} with inputs [{}]", run::render_fault(*c.fault), inputs);
+  return fmt::format("{} with inputs [{}]", run::render_fault(*c.fault), inputs_text(c.fault_inputs));
 }
 
 }  // namespace
