@@ -169,7 +169,11 @@ FuzzResult fuzz(const FuzzOptions& options, std::vector<NamedGenerator> generato
       if (!verdict.category.empty()) {
         std::lock_guard lock(merge_mutex);
         ++result.failure_count;
-        if (found.size() < options.keep_failures) found.push_back({i, std::move(*program), verdict});
+        // Keep the failures with the smallest case numbers, whichever thread
+        // finds them first, so the report is the same with any --jobs.
+        found.push_back({i, std::move(*program), verdict});
+        std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.index < b.index; });
+        if (found.size() > options.keep_failures) found.pop_back();
       }
       const std::uint64_t n = done.fetch_add(1) + 1;
       if (options.progress) {
