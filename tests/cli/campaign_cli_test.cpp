@@ -2,32 +2,20 @@
 // other tools can read, exit codes, saved counterexamples, usage errors.
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
+#include "cli_run.h"
+
 #include <filesystem>
 #include <string>
 
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
 
+namespace ownmodel {
 namespace {
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-};
+using clitest::CliRun;
+using clitest::run_ownmodel;
 
-CliRun run(const std::string& arguments) {
-  const std::string command = std::string(OWNMODEL_BINARY) + " " + arguments;
-  CliRun result;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return result;
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), buffer.size(), pipe)) result.out += buffer.data();
-  const int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
+CliRun run(const std::string& arguments) { return run_ownmodel(arguments); }
 
 TEST(CampaignCli, EnumerateTheTinySpaceAsJson) {
   const CliRun r = run("enumerate --space tiny --jobs 2 --format json --no-progress 2>/dev/null");
@@ -93,3 +81,4 @@ TEST(CampaignCli, UsageErrorsExit2) {
 }
 
 }  // namespace
+}  // namespace ownmodel

@@ -2,35 +2,24 @@
 // the JSON shape of issue 3, rule-set options and their usage errors.
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
+#include "cli_run.h"
+
 #include <filesystem>
 #include <fstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
 
+namespace ownmodel {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;  // stdout and stderr together
-};
+using clitest::CliRun;
+using clitest::run_ownmodel;
 
-CliRun run(const std::string& arguments) {
-  const std::string command = std::string(OWNMODEL_BINARY) + " " + arguments + " 2>&1";
-  CliRun result;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return result;
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), buffer.size(), pipe)) result.out += buffer.data();
-  const int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
+/// stdout and stderr together.
+CliRun run(const std::string& arguments) { return run_ownmodel(arguments + " 2>&1"); }
 
 CliRun run_stdout(const std::string& arguments) {
   return run(arguments + " 2>/dev/null");
@@ -181,3 +170,4 @@ TEST(CliCheck, IllFormedIsRejectedButUnsupportedIsBadInput) {
 }
 
 }  // namespace
+}  // namespace ownmodel

@@ -2,31 +2,19 @@
 // --events, --arg, exit codes 0/1/2/3/4, fault position on stderr, JSON trace.
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
+#include "cli_run.h"
+
 #include <string>
 
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
 
+namespace ownmodel {
 namespace {
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-};
+using clitest::CliRun;
+using clitest::run_ownmodel;
 
-CliRun run(const std::string& arguments) {
-  const std::string command = std::string(OWNMODEL_BINARY) + " " + arguments;
-  CliRun result;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return result;
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), buffer.size(), pipe)) result.out += buffer.data();
-  const int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
+CliRun run(const std::string& arguments) { return run_ownmodel(arguments); }
 
 const std::string examples = OWNMODEL_EXAMPLES_DIR;
 
@@ -88,3 +76,4 @@ TEST(RunCli, Help) {
 }
 
 }  // namespace
+}  // namespace ownmodel
