@@ -103,8 +103,9 @@ void add_enumerate_command(CLI::App& app, int& exit_code) {
       "Exhaustive campaign: every program of a parameterised space (or shard K/N of it) is\n"
       "checked and run on both values of its input; prints the exact cardinality, the\n"
       "four-way table and programs/s. Exit 0 when no accepted program faults, 3 otherwise.\n"
-      "Spaces: P{i,v,d,w}[:forms] (i literals, v variables, d if-depth, w statements per\n"
-      "block; see generators/enumerate.h) or a preset:" +
+      "Spaces: P{i,v,d,w[,b]}[:form,...] (i int literals, at most v variables, if-nesting\n"
+      "depth d, 1..w statements per block, at most b if statements; forms decl, assign,\n"
+      "move, consume, show, bump, copy, print, setfield, ref, ifelse, if) or a preset:" +
           presets);
   cmd->add_option("--space", o->space, "Space spec or preset name")->capture_default_str();
   cmd->add_option("--shard", o->shard, "Run only shard K of N (K/N, 0 <= K < N)")->capture_default_str();
