@@ -16,28 +16,9 @@
 namespace ownmodel::solver {
 namespace {
 
-struct Verified {
-  CheckResult checked;
-  VerifyResult result;
-};
-
-Verified verify_text(const std::string& text, unsigned bound, const std::vector<std::string>& disabled = {}) {
-  Verified v;
-  v.checked = testing::compile(text, disabled);
-  EXPECT_TRUE(v.checked.elaborated.has_value());
-  if (!v.checked.elaborated) return v;
-  VerifyOptions o;
-  o.bound = bound;
-  o.timeout_ms = 10000;
-  v.result = verify(*v.checked.elaborated, o);
-  return v;
-}
-
-const KindResult& kind(const VerifyResult& r, Rule k) {
-  for (const KindResult& x : r.kinds)
-    if (x.kind == k) return x;
-  throw std::runtime_error("no such kind");
-}
+using testing::kind;
+using testing::Verified;
+using testing::verify_text;
 
 /// Every reachable kind replays on the interpreter to a fault of that kind.
 void expect_agreement(const Verified& v, const std::string& what) {

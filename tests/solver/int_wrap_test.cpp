@@ -20,28 +20,13 @@
 namespace ownmodel::solver {
 namespace {
 
-struct Verified {
-  CheckResult checked;
-  VerifyResult result;
-};
+using testing::kind;
+using testing::Verified;
 
 Verified verify_text(const std::string& text) {
-  Verified v;
-  v.checked = testing::compile(text);
-  EXPECT_TRUE(v.checked.elaborated.has_value());
-  if (!v.checked.elaborated) return v;
-  VerifyOptions o;
-  o.bound = 3;
-  o.timeout_ms = 10000;
-  v.result = verify(*v.checked.elaborated, o);
+  Verified v = testing::verify_text(text, 3);
   EXPECT_TRUE(v.result.supported) << v.result.unsupported;
   return v;
-}
-
-const KindResult& kind(const VerifyResult& r, Rule k) {
-  for (const KindResult& x : r.kinds)
-    if (x.kind == k) return x;
-  throw std::runtime_error("no such kind");
 }
 
 std::int64_t int_input(const Witness& w, const std::string& name) {

@@ -9,27 +9,13 @@
 namespace ownmodel::solver {
 namespace {
 
-struct Verified {
-  CheckResult checked;
-  VerifyResult result;
-};
+using testing::kind;
+using testing::Verified;
 
 Verified verify_text(const std::string& text, unsigned bound, const std::vector<std::string>& disabled = {}) {
-  Verified v;
-  v.checked = testing::compile(text, disabled);
-  EXPECT_TRUE(v.checked.elaborated.has_value());
-  VerifyOptions o;
-  o.bound = bound;
-  o.timeout_ms = 10000;
-  v.result = verify(*v.checked.elaborated, o);
+  Verified v = testing::verify_text(text, bound, disabled);
   EXPECT_TRUE(v.result.supported) << v.result.unsupported;
   return v;
-}
-
-const KindResult& kind(const VerifyResult& r, Rule k) {
-  for (const KindResult& x : r.kinds)
-    if (x.kind == k) return x;
-  throw std::runtime_error("no such kind");
 }
 
 /// Exactly `expected` is reachable; its witness replays to the same fault.

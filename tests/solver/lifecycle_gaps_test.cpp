@@ -19,30 +19,9 @@
 namespace ownmodel::solver {
 namespace {
 
-struct Verified {
-  CheckResult checked;
-  VerifyResult result;
-};
-
-Verified verify_text(const std::string& text, unsigned bound, const std::vector<std::string>& disabled = {}) {
-  Verified v;
-  v.checked = testing::compile(text, disabled);
-  EXPECT_TRUE(v.checked.elaborated.has_value());
-  if (!v.checked.elaborated) return v;
-  VerifyOptions o;
-  o.bound = bound;
-  // Generous: a query answers in well under a second alone, but the suite
-  // runs tests side by side, and an unknown here would be a flaky failure.
-  o.timeout_ms = 60000;
-  v.result = verify(*v.checked.elaborated, o);
-  return v;
-}
-
-const KindResult& kind(const VerifyResult& r, Rule k) {
-  for (const KindResult& x : r.kinds)
-    if (x.kind == k) return x;
-  throw std::runtime_error("no such kind");
-}
+using testing::kind;
+using testing::Verified;
+using testing::verify_text;
 
 /// The fault kinds the interpreter reaches over every combination of the Bool
 /// inputs `bools` (and the Int inputs fixed in `ints`).
