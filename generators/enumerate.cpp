@@ -84,18 +84,18 @@ std::string_view form_name(Form f) { return form_names[static_cast<std::size_t>(
 
 std::span<const Preset> presets() { return preset_table; }
 
+/// The forms of a space, comma separated, in enumeration order.
+static std::string form_list(const SpaceParams& p) {
+  std::string s;
+  for (int f = 0; f < form_count; ++f)
+    if (p.has(static_cast<Form>(f))) s += (s.empty() ? "" : ",") + std::string(form_names[static_cast<std::size_t>(f)]);
+  return s;
+}
+
 std::string SpaceParams::spec() const {
   std::string s = "P{" + std::to_string(literals) + "," + std::to_string(variables) + "," + std::to_string(depth) +
                   "," + std::to_string(width) + (ifs ? "," + std::to_string(*ifs) : std::string()) + "}";
-  if (forms != all_forms) {
-    char sep = ':';
-    for (int f = 0; f < form_count; ++f) {
-      if (!has(static_cast<Form>(f))) continue;
-      s += sep;
-      s += form_names[static_cast<std::size_t>(f)];
-      sep = ',';
-    }
-  }
+  if (forms != all_forms) s += ":" + form_list(*this);
   return s;
 }
 
@@ -108,15 +108,7 @@ std::string SpaceParams::describe() const {
   s += depth == 0 ? std::string("straight-line code") : "if-nesting depth at most " + std::to_string(depth);
   s += ", 1-" + std::to_string(width) + " statements per block";
   if (ifs) s += ", at most " + plural(*ifs, "if statement", "if statements");
-  s += "; forms";
-  char sep = ' ';
-  for (int f = 0; f < form_count; ++f) {
-    if (!has(static_cast<Form>(f))) continue;
-    s += sep;
-    s += form_names[static_cast<std::size_t>(f)];
-    sep = ',';
-  }
-  return s;
+  return s + "; forms " + form_list(*this);
 }
 
 SpaceParse parse_space(std::string_view text) {
